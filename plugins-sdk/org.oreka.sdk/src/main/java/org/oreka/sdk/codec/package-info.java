@@ -1,0 +1,7 @@
+/** RTP payload decoders: the {@link org.oreka.sdk.codec.AudioCodec} SPI. */
+@Export
+@Version("1.0.0")
+package org.oreka.sdk.codec;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
