@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the platform needs to run (run) or to be tested (test), if missing.
+# Usage: scripts/prerequisites.sh run|test
+set -euo pipefail
+
+run_packages=(libpcap0.8)
+test_packages=("${run_packages[@]}")
+
+case "${1:-run}" in
+  run) wanted=("${run_packages[@]}") ;;
+  test) wanted=("${test_packages[@]}") ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+for tool in java mvn; do
+  command -v "$tool" >/dev/null || { echo "$tool is required (JDK 17 and Maven); install them first" >&2; exit 1; }
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing missing packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
