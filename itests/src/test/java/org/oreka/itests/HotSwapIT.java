@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Hashtable;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -30,15 +29,7 @@ public class HotSwapIT extends OrekaTestSupport {
     @Before
     public void chainRunsChecksum() throws Exception {
         featuresService.installFeature("oreka-example-checksum");
-        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("org.oreka.audio", null);
-        Hashtable<String, Object> properties = new Hashtable<>();
-        var current = config.getProperties();
-        for (var keys = current.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            properties.put(key, current.get(key));
-        }
-        properties.put("TapeProcessors", "Checksum");
-        config.update(properties);
+        updateConfig("org.oreka.audio", "TapeProcessors", "Checksum");
         chain = service(TapeChain.class, null);
         await("the chain lists Checksum", () -> chain.processorNames().equals(java.util.List.of("Checksum")));
     }

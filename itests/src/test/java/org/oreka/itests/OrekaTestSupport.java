@@ -143,6 +143,19 @@ public abstract class OrekaTestSupport {
         return value == null ? null : value.toString();
     }
 
+    /** Changes one key of a configuration, keeping the others, as an administrator editing etc/ would. */
+    protected void updateConfig(String pid, String key, String value) throws IOException {
+        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration(pid, null);
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        java.util.Dictionary<String, Object> current = config.getProperties();
+        for (java.util.Enumeration<String> keys = current.keys(); keys.hasMoreElements();) {
+            String k = keys.nextElement();
+            properties.put(k, current.get(k));
+        }
+        properties.put(key, value);
+        config.update(properties);
+    }
+
     protected int webPort() throws IOException {
         return Integer.parseInt(configValue("org.ops4j.pax.web", "org.osgi.service.http.port"));
     }

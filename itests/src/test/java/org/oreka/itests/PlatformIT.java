@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -81,20 +80,11 @@ public class PlatformIT extends OrekaTestSupport {
     public void theRecorderPortMovesWhenItsConfigurationChanges() throws Exception {
         int before = recorderPort();
         int moved = before + 1;
-        org.osgi.service.cm.Configuration config = configurationAdmin.getConfiguration("org.oreka.audio", null);
-        Hashtable<String, Object> properties = new Hashtable<>();
-        var current = config.getProperties();
-        for (var keys = current.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            properties.put(key, current.get(key));
-        }
-        properties.put("HttpServerPort", Integer.toString(moved));
-        config.update(properties);
+        updateConfig("org.oreka.audio", "HttpServerPort", Integer.toString(moved));
         try {
             assertEquals(200, get("http://localhost:" + moved + "/command?type=ping").statusCode());
         } finally {
-            properties.put("HttpServerPort", Integer.toString(before));
-            config.update(properties);
+            updateConfig("org.oreka.audio", "HttpServerPort", Integer.toString(before));
         }
         assertEquals(200, get("http://localhost:" + before + "/command?type=ping").statusCode());
     }

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Decides whether a caller may use a command API: its address must be in the allow-list and, when a shared
  * token is configured, the request must carry it.
@@ -14,6 +17,8 @@ public final class ClientGuard {
     /** The default allow-list: loopback and the private networks of IPv4 and IPv6. */
     public static final String DEFAULT_ALLOWED_CLIENTS =
             "127.0.0.0/8, ::1, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7, fe80::/10";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientGuard.class);
 
     private final List<IpRange> allowed;
     private final byte[] token;
@@ -25,6 +30,21 @@ public final class ClientGuard {
     public ClientGuard(String allowedClients, String token) {
         this.allowed = IpRange.parseList(allowedClients);
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A guard from configuration values; when {@code allowedClients} is invalid, logs why and returns a guard
+     * that refuses everyone until the configuration is fixed.
+     *
+     * @param api the API being guarded, for the log message
+     */
+    public static ClientGuard fromConfiguration(String api, String allowedClients, String token) {
+        try {
+            return new ClientGuard(allowedClients, token);
+        } catch (IllegalArgumentException e) {
+            LOG.error("AllowedClients of {} is invalid ({}); it refuses every caller until it is fixed", api, e.getMessage());
+            return new ClientGuard("", "");
+        }
     }
 
     /**

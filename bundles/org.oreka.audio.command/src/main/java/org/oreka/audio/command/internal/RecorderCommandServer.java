@@ -61,13 +61,7 @@ public class RecorderCommandServer {
     @Activate
     @Modified
     void configure(Config config) {
-        try {
-            guard = new ClientGuard(config.AllowedClients(), config.ApiToken());
-        } catch (IllegalArgumentException e) {
-            LOG.error("AllowedClients of {} is invalid ({}); the command API refuses every caller until it is fixed",
-                    PID, e.getMessage());
-            guard = new ClientGuard("", "");
-        }
+        guard = ClientGuard.fromConfiguration("the recorder command API", config.AllowedClients(), config.ApiToken());
         try {
             listener.bind(config.HttpServerPort());
         } catch (IOException e) {

@@ -61,13 +61,7 @@ public class TrackCommandServlet extends HttpServlet {
     @Activate
     @Modified
     void configure(Config config) {
-        try {
-            guard = new ClientGuard(config.AllowedClients(), config.ApiToken());
-        } catch (IllegalArgumentException e) {
-            LOG.error("AllowedClients of {} is invalid ({}); /orktrack/command refuses every caller until it is fixed",
-                    PID, e.getMessage());
-            guard = new ClientGuard("", "");
-        }
+        guard = ClientGuard.fromConfiguration("/orktrack/command", config.AllowedClients(), config.ApiToken());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
