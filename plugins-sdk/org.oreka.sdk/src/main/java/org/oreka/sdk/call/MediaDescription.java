@@ -12,12 +12,20 @@ import java.util.Map;
  *        {@code "telephone-event"}), from the rtpmap lines; static types may be absent
  * @param mode the direction attribute
  * @param label the SDP {@code a=label} of the stream (SIPREC names each forked stream so), or an empty string
+ * @param sender who speaks on this stream when the signalling says so (a SIPREC participant from the
+ *        recording metadata), otherwise {@link Party#UNKNOWN}
  */
 public record MediaDescription(InetSocketAddress address, Map<Integer, String> payloadTypes, MediaMode mode,
-        String label) {
+        String label, Party sender) {
 
     public MediaDescription {
         payloadTypes = Map.copyOf(payloadTypes);
         label = label == null ? "" : label;
+        sender = sender == null ? Party.UNKNOWN : sender;
+    }
+
+    /** A stream without label or known sender. */
+    public MediaDescription(InetSocketAddress address, Map<Integer, String> payloadTypes, MediaMode mode) {
+        this(address, payloadTypes, mode, "", Party.UNKNOWN);
     }
 }

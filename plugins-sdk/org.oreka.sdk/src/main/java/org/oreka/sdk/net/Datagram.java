@@ -33,4 +33,16 @@ public interface Datagram {
 
     /** The name of the capture source the packet came from. */
     String captureSource();
+
+    /** For TCP, the segment's sequence number (0 to 2^32-1); -1 for UDP. */
+    long tcpSequence();
+
+    /** For TCP, the segment's flags ({@link #TCP_FIN}, {@link #TCP_SYN}, {@link #TCP_RST}, ...); 0 for UDP. */
+    int tcpFlags();
+
+    int TCP_FIN = 0x01;
+    int TCP_SYN = 0x02;
+    int TCP_RST = 0x04;
+    int TCP_PSH = 0x08;
+    int TCP_ACK = 0x10;
 }
