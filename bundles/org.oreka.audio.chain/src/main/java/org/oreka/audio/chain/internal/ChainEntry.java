@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.oreka.audio.chain.ChainedTape;
+import org.oreka.audio.chain.TapeProperties;
 import org.oreka.sdk.tape.TapeDTO;
 
 /** One tape's journey through the chain: its description and the processors it has been through. */
@@ -40,7 +41,7 @@ final class ChainEntry {
     }
 
     synchronized ChainedTape snapshot() {
-        return new ChainedTape(TapeDtoProperties.copy(tape), failedAt != null ? failedAt : step, state, attempts,
+        return new ChainedTape(TapeProperties.copy(tape), failedAt != null ? failedAt : step, state, attempts,
                 submittedMillis);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
+import org.oreka.audio.chain.TapeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,7 @@ final class ChainStore {
     private static void write(Path folder, ChainEntry entry) throws IOException {
         Properties p = new Properties();
         synchronized (entry) {
-            TapeDtoProperties.write(entry.tape, p);
+            TapeProperties.write(entry.tape, p);
             p.setProperty("chain.submitted", Long.toString(entry.submittedMillis));
             p.setProperty("chain.completed", String.join(",", entry.completed));
             p.setProperty("chain.attempts", Integer.toString(entry.attempts));
@@ -85,9 +86,9 @@ final class ChainStore {
                 try (InputStream in = Files.newInputStream(file)) {
                     Properties p = new Properties();
                     p.load(in);
-                    ChainEntry entry = new ChainEntry(TapeDtoProperties.read(p),
+                    ChainEntry entry = new ChainEntry(TapeProperties.read(p),
                             Long.parseLong(p.getProperty("chain.submitted", "0")),
-                            TapeDtoProperties.csv(p.getProperty("chain.completed")));
+                            TapeProperties.csv(p.getProperty("chain.completed")));
                     entry.attempts = Integer.parseInt(p.getProperty("chain.attempts", "0"));
                     entry.failedAt = p.getProperty("chain.failedAt");
                     entries.add(entry);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.oreka.audio.chain.ChainedTape;
+import org.oreka.audio.chain.TapeProperties;
 import org.oreka.audio.chain.TapeChain;
 import org.oreka.sdk.tape.TapeDTO;
 import org.oreka.sdk.tape.TapeProcessor;
@@ -105,7 +106,7 @@ public class TapeProcessorChain implements TapeChain {
 
     @Modified
     void modified(Config config) {
-        List<String> newOrder = TapeDtoProperties.csv(config.TapeProcessors());
+        List<String> newOrder = TapeProperties.csv(config.TapeProcessors());
         boolean orderChanged = !newOrder.equals(order);
         order = List.copyOf(newOrder);
         audioRoot = config.AudioOutputPath().isBlank()
@@ -151,7 +152,7 @@ public class TapeProcessorChain implements TapeChain {
 
     @Override
     public void submit(TapeDTO tape) throws IOException {
-        ChainEntry entry = new ChainEntry(TapeDtoProperties.copy(tape), System.currentTimeMillis(), List.of());
+        ChainEntry entry = new ChainEntry(TapeProperties.copy(tape), System.currentTimeMillis(), List.of());
         store.savePending(entry);
         if (pending.putIfAbsent(entry.orkuid(), entry) != null) {
             LOG.warn("Tape {} is already in the chain; the new submission replaces its saved state only", entry.orkuid());

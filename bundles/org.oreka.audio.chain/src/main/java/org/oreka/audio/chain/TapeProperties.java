@@ -1,4 +1,4 @@
-package org.oreka.audio.chain.internal;
+package org.oreka.audio.chain;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,15 +8,19 @@ import java.util.Properties;
 
 import org.oreka.sdk.tape.TapeDTO;
 
-/** Converts a {@link TapeDTO} to and from the properties a saved chain entry is made of. */
-final class TapeDtoProperties {
+/**
+ * Converts a {@link TapeDTO} to and from {@link Properties}: the form in which the recorder saves tapes on disk
+ * (chain state, recordings in progress). Tags are stored as {@code tag.<n>.key} / {@code tag.<n>.value}.
+ */
+public final class TapeProperties {
 
     private static final String TAG_PREFIX = "tag.";
 
-    private TapeDtoProperties() {
+    private TapeProperties() {
     }
 
-    static void write(TapeDTO tape, Properties out) {
+    /** Writes every field of the tape into {@code out}. */
+    public static void write(TapeDTO tape, Properties out) {
         out.setProperty("orkuid", tape.orkuid);
         out.setProperty("capturePort", nz(tape.capturePort));
         out.setProperty("startMillis", Long.toString(tape.startMillis));
@@ -43,7 +47,12 @@ final class TapeDtoProperties {
         }
     }
 
-    static TapeDTO read(Properties in) {
+    /**
+     * Reads a tape written by {@link #write(TapeDTO, Properties)}.
+     *
+     * @throws IllegalArgumentException when the orkuid is missing or a number is malformed
+     */
+    public static TapeDTO read(Properties in) {
         TapeDTO tape = new TapeDTO();
         tape.orkuid = required(in, "orkuid");
         tape.capturePort = in.getProperty("capturePort", "");
@@ -71,13 +80,14 @@ final class TapeDtoProperties {
     }
 
     /** A deep copy, so callers never share a tape the chain is working on. */
-    static TapeDTO copy(TapeDTO tape) {
+    public static TapeDTO copy(TapeDTO tape) {
         Properties p = new Properties();
         write(tape, p);
         return read(p);
     }
 
-    static List<String> csv(String value) {
+    /** The non-blank, trimmed items of a comma-separated list. */
+    public static List<String> csv(String value) {
         List<String> items = new ArrayList<>();
         if (value != null) {
             for (String item : value.split(",")) {

@@ -1,0 +1,79 @@
+package org.oreka.audio.session.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.oreka.sdk.call.CallEvent.CallOffered;
+import org.oreka.sdk.call.Party;
+
+/** A call the tracker follows: its signalling, the media addresses it owns, its two sides and its recording. */
+final class CallSession {
+
+    /** The protocol of sessions found from RTP alone. */
+    static final String RAW_RTP = "RTP";
+
+    final String callId;
+    final String protocol;
+    final String captureSource;
+    final long createdMicros;
+    final Set<MediaKey> addresses = new LinkedHashSet<>();
+    /** Stream label of each announced address (SIPREC), so each labelled stream gets its own side. */
+    final Map<MediaKey, String> labels = new HashMap<>();
+    /** Labels in the order the offer listed them: the first is side 1. */
+    final List<String> labelOrder = new ArrayList<>();
+    /** Who speaks on each labelled stream (SIPREC participants). */
+    final Map<String, Party> labelSenders = new HashMap<>();
+    final Map<Integer, String> rtpmap = new HashMap<>();
+    final Map<String, String> tags = new LinkedHashMap<>();
+    final StreamSide side1 = new StreamSide(1);
+    final StreamSide side2 = new StreamSide(2);
+    final List<PendingPacket> pending = new ArrayList<>();
+    final List<PendingDigit> pendingDigits = new ArrayList<>();
+    CallOffered offer;
+    CallParties parties;
+    boolean onHold;
+    long rtpPackets;
+    long alienPackets;
+    long firstRtpMicros = -1;
+    long lastRtpMicros;
+    long lastPacketDurationMicros = 20_000;
+    TapeRecording tape;
+    /** Set when the recording could not be written; the session still absorbs its packets. */
+    boolean unrecordable;
+    boolean stopped;
+
+    CallSession(String callId, String protocol, String captureSource, long createdMicros) {
+        this.callId = callId;
+        this.protocol = protocol;
+        this.captureSource = captureSource;
+        this.createdMicros = createdMicros;
+    }
+
+    boolean signalled() {
+        return !RAW_RTP.equals(protocol);
+    }
+
+    boolean started() {
+        return tape != null;
+    }
+
+    /** Capture time of the session's last sign of life. */
+    long lastActivityMicros() {
+        return firstRtpMicros < 0 ? createdMicros : lastRtpMicros;
+    }
+
+    /** The encoding name of a payload type from the signalling, or null when it did not name it. */
+    String encoding(int payloadType) {
+        return rtpmap.get(payloadType);
+    }
+
+    /** Whether the session has labelled streams (SIPREC), one per side. */
+    boolean labelled() {
+        return labelOrder.size() >= 2;
+    }
+}

@@ -1,0 +1,7 @@
+/** The recorder's session tracker as other recorder bundles see it: tape lifecycle listeners and live sessions. */
+@Export
+@Version("1.0.0")
+package org.oreka.audio.session;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
