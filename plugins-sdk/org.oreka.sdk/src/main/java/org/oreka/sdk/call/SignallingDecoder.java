@@ -23,6 +23,13 @@ public interface SignallingDecoder {
     String PROPERTY_PROTOCOL = "oreka.signalling.protocol";
 
     /**
+     * Service property (Boolean, default false): the protocol reports each endpoint's leg of a conversation as its
+     * own call (Skinny: one call per phone), so several calls may announce the same media addresses and each is
+     * recorded with all of it. Without it, a call announcing an address takes it over from any other call.
+     */
+    String PROPERTY_SHARED_MEDIA = "oreka.signalling.sharedmedia";
+
+    /**
      * Decodes one datagram.
      *
      * @param datagram valid only during this call

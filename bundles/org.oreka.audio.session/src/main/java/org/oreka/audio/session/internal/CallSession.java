@@ -34,6 +34,8 @@ final class CallSession {
     final StreamSide side2 = new StreamSide(2);
     final List<PendingPacket> pending = new ArrayList<>();
     final List<PendingDigit> pendingDigits = new ArrayList<>();
+    /** Whether the protocol's legs share media addresses (each endpoint's leg is recorded). */
+    boolean sharesMedia;
     CallOffered offer;
     CallParties parties;
     boolean onHold;

@@ -4,27 +4,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Finds the session that owns a media address: an open-addressing long-keyed table for IPv4 (no allocation
- * per lookup) and a hash map for IPv6. Used under the tracker's lock.
+ * Finds the sessions that own a media address (usually one; several when legs of a protocol that shares media,
+ * like Skinny phones in one conversation, are all recorded): an open-addressing long-keyed table for IPv4 (no
+ * allocation per lookup) and a hash map for IPv6. The owner arrays are never modified in place. Used under the
+ * tracker's lock.
  */
 final class MediaIndex {
 
     private static final long EMPTY = -1L;
 
     private long[] keys = new long[1024];
-    private CallSession[] values = new CallSession[1024];
+    private CallSession[][] values = new CallSession[1024][];
     private int size;
-    private final Map<MediaKey, CallSession> ipv6 = new HashMap<>();
+    private final Map<MediaKey, CallSession[]> ipv6 = new HashMap<>();
 
     MediaIndex() {
         java.util.Arrays.fill(keys, EMPTY);
     }
 
-    CallSession get(MediaKey key) {
+    /** The owners of an address, or null. */
+    CallSession[] get(MediaKey key) {
         return key.isIpv4() ? getIpv4(key.packed()) : ipv6.get(key);
     }
 
-    CallSession getIpv4(long packed) {
+    CallSession[] getIpv4(long packed) {
         int mask = keys.length - 1;
         for (int i = slot(packed, mask);; i = (i + 1) & mask) {
             long k = keys[i];
@@ -37,10 +40,11 @@ final class MediaIndex {
         }
     }
 
-    /** Maps the key to the session, replacing any previous owner; returns the previous owner or null. */
-    CallSession put(MediaKey key, CallSession session) {
+    /** Sets the owners of an address. */
+    void put(MediaKey key, CallSession[] owners) {
         if (!key.isIpv4()) {
-            return ipv6.put(key, session);
+            ipv6.put(key, owners);
+            return;
         }
         if ((size + 1) * 2 > keys.length) {
             grow();
@@ -49,35 +53,44 @@ final class MediaIndex {
         int mask = keys.length - 1;
         for (int i = slot(packed, mask);; i = (i + 1) & mask) {
             if (keys[i] == packed) {
-                CallSession previous = values[i];
-                values[i] = session;
-                return previous;
+                values[i] = owners;
+                return;
             }
             if (keys[i] == EMPTY) {
                 keys[i] = packed;
-                values[i] = session;
+                values[i] = owners;
                 size++;
-                return null;
+                return;
             }
         }
     }
 
-    /** Removes the key when it still maps to {@code session}. */
+    /** Removes {@code session} from the owners of the address. */
     void remove(MediaKey key, CallSession session) {
-        if (!key.isIpv4()) {
-            ipv6.remove(key, session);
+        CallSession[] owners = get(key);
+        if (owners == null) {
             return;
         }
-        long packed = key.packed();
+        CallSession[] rest = java.util.Arrays.stream(owners).filter(o -> o != session).toArray(CallSession[]::new);
+        if (rest.length == owners.length) {
+            return;
+        }
+        if (rest.length > 0) {
+            put(key, rest);
+        } else if (!key.isIpv4()) {
+            ipv6.remove(key);
+        } else {
+            delete(key.packed());
+        }
+    }
+
+    private void delete(long packed) {
         int mask = keys.length - 1;
         for (int i = slot(packed, mask);; i = (i + 1) & mask) {
             if (keys[i] == EMPTY) {
                 return;
             }
             if (keys[i] == packed) {
-                if (values[i] != session) {
-                    return;
-                }
                 // Backward-shift deletion keeps probe chains intact without tombstones.
                 int hole = i;
                 for (int j = (hole + 1) & mask; keys[j] != EMPTY; j = (j + 1) & mask) {
@@ -103,9 +116,9 @@ final class MediaIndex {
 
     private void grow() {
         long[] oldKeys = keys;
-        CallSession[] oldValues = values;
+        CallSession[][] oldValues = values;
         keys = new long[oldKeys.length * 2];
-        values = new CallSession[oldKeys.length * 2];
+        values = new CallSession[oldKeys.length * 2][];
         java.util.Arrays.fill(keys, EMPTY);
         size = 0;
         int mask = keys.length - 1;

@@ -180,7 +180,8 @@ public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
         Object protocol = properties.get(SignallingDecoder.PROPERTY_PROTOCOL);
         Object ranking = properties.get("service.ranking");
         decoders.add(tracker.bind(decoder, protocol == null ? "unknown" : protocol.toString(),
-                ranking instanceof Integer ? (Integer) ranking : 0));
+                ranking instanceof Integer ? (Integer) ranking : 0,
+                Boolean.parseBoolean(String.valueOf(properties.get(SignallingDecoder.PROPERTY_SHARED_MEDIA)))));
         List<DecoderBinding> sorted = new ArrayList<>(decoders);
         sorted.sort(Comparator.comparingInt(DecoderBinding::ranking).reversed());
         decoders.clear();

@@ -61,6 +61,7 @@ final class SessionTracker {
     private long lastHooverMicros;
     private String currentSource = "";
     private final TrackerCounters counters = new TrackerCounters();
+    private final Set<String> sharedMediaProtocols = new java.util.concurrent.CopyOnWriteArraySet<>();
 
     SessionTracker(TrackerSettings settings, TrackerEvents events, OrkuidGenerator orkuids) {
         this.settings = settings;
@@ -68,8 +69,15 @@ final class SessionTracker {
         this.orkuids = orkuids;
     }
 
-    /** Binds a signalling decoder to this tracker: its events are applied as coming from {@code protocol}. */
-    DecoderBinding bind(org.oreka.sdk.call.SignallingDecoder decoder, String protocol, int ranking) {
+    /**
+     * Binds a signalling decoder to this tracker: its events are applied as coming from {@code protocol}.
+     *
+     * @param sharedMedia whether the protocol's call legs share media addresses (one leg per endpoint)
+     */
+    DecoderBinding bind(org.oreka.sdk.call.SignallingDecoder decoder, String protocol, int ranking, boolean sharedMedia) {
+        if (sharedMedia) {
+            sharedMediaProtocols.add(protocol);
+        }
         return new DecoderBinding(decoder, protocol, ranking, event -> onCallEvent(protocol, event));
     }
 
@@ -167,7 +175,8 @@ final class SessionTracker {
 
     private void offered(String protocol, CallOffered offer) {
         CallSession session = sessionFor(protocol, offer.callId(), offer.timestampMicros());
-        if (session.offer == null) {
+        // The first offer names the parties; a later one may name them when the first could not (media first).
+        if (session.offer == null || (!session.offer.caller().isKnown() && !session.offer.callee().isKnown())) {
             session.offer = offer;
         }
         offer.tags().forEach((key, value) -> {
@@ -182,6 +191,7 @@ final class SessionTracker {
         CallSession session = byCallId.get(callId);
         if (session == null) {
             session = new CallSession(callId, protocol, currentSource, timestampMicros);
+            session.sharesMedia = sharedMediaProtocols.contains(protocol);
             byCallId.put(callId, session);
             sessions.add(session);
             counters.calls++;
@@ -222,20 +232,42 @@ final class SessionTracker {
         }
     }
 
-    /** Makes {@code session} the owner of a media address, taking it from a session without signalling. */
+    /**
+     * Makes {@code session} an owner of a media address. A session of a protocol whose legs share media joins the
+     * other legs of that protocol; otherwise it takes the address over, as the newest offer does in Oreka, and
+     * RTP that was recorded without signalling there joins it.
+     */
     private void claim(CallSession session, MediaKey key) {
-        CallSession owner = byAddress.get(key);
-        if (owner == session) {
+        CallSession[] owners = byAddress.get(key);
+        if (owners != null) {
+            for (CallSession owner : owners) {
+                if (owner == session) {
+                    return;
+                }
+            }
+        }
+        session.addresses.add(key);
+        if (owners == null) {
+            byAddress.put(key, new CallSession[] {session});
             return;
         }
-        if (owner != null) {
+        boolean share = session.sharesMedia;
+        for (CallSession owner : owners) {
+            share &= owner.sharesMedia && owner.protocol.equals(session.protocol);
+        }
+        if (share) {
+            CallSession[] joined = Arrays.copyOf(owners, owners.length + 1);
+            joined[owners.length] = session;
+            byAddress.put(key, joined);
+            return;
+        }
+        byAddress.put(key, new CallSession[] {session});
+        for (CallSession owner : owners) {
             owner.addresses.remove(key);
             if (!owner.signalled()) {
                 adopt(session, owner);
             }
         }
-        byAddress.put(key, session);
-        session.addresses.add(key);
     }
 
     /** RTP that arrived before its signalling was seen moves into the signalled session. */
@@ -287,15 +319,23 @@ final class SessionTracker {
     // ---- RTP ----
 
     private void onRtp(TransportPacket packet) {
-        CallSession session = lookup(packet);
-        if (session == null) {
-            if (rtp.payloadType == CN || settings.blockedPayloadTypes().contains(rtp.payloadType)) {
-                return;
-            }
-            session = rawSession(packet);
-        } else if (settings.blockedPayloadTypes().contains(rtp.payloadType)) {
+        if (settings.blockedPayloadTypes().contains(rtp.payloadType)) {
             return;
         }
+        CallSession[] owners = lookup(packet);
+        if (owners == null) {
+            if (rtp.payloadType == CN) {
+                return;
+            }
+            rtpForSession(rawSession(packet), packet);
+            return;
+        }
+        for (CallSession session : owners) {
+            rtpForSession(session, packet);
+        }
+    }
+
+    private void rtpForSession(CallSession session, TransportPacket packet) {
         long now = packet.timestampMicros();
         StreamSide side = side(session, packet, now);
         if (side == null) {
@@ -346,18 +386,19 @@ final class SessionTracker {
         return g711 && payloadLength > 0 ? payloadLength * 125L : 20_000L;
     }
 
-    private CallSession lookup(TransportPacket packet) {
-        CallSession byDestination;
-        CallSession bySource;
+    /** The sessions a packet belongs to: the owners of its destination when signalled, else of its source. */
+    private CallSession[] lookup(TransportPacket packet) {
+        CallSession[] byDestination;
+        CallSession[] bySource;
         if (packet.ipVersion() == 4) {
             byDestination = byAddress.getIpv4(MediaKey.packIpv4(packet.destinationIpv4(), packet.destinationPort()));
-            if (byDestination != null && byDestination.signalled()) {
+            if (byDestination != null && byDestination[0].signalled()) {
                 return byDestination;
             }
             bySource = byAddress.getIpv4(MediaKey.packIpv4(packet.sourceIpv4(), packet.sourcePort()));
         } else {
             byDestination = byAddress.get(MediaKey.ipv6(packet.destinationAddressBytes(), packet.destinationPort()));
-            if (byDestination != null && byDestination.signalled()) {
+            if (byDestination != null && byDestination[0].signalled()) {
                 return byDestination;
             }
             bySource = byAddress.get(MediaKey.ipv6(packet.sourceAddressBytes(), packet.sourcePort()));
@@ -370,7 +411,7 @@ final class SessionTracker {
         sessions.add(session);
         for (MediaKey key : List.of(MediaKey.of(packet.sourceAddress(), packet.sourcePort()),
                 MediaKey.of(packet.destinationAddress(), packet.destinationPort()))) {
-            byAddress.put(key, session);
+            byAddress.put(key, new CallSession[] {session});
             session.addresses.add(key);
         }
         return session;
