@@ -108,13 +108,16 @@ public final class CaptureReplayer {
         out.flush();
     }
 
-    /** Waits until none of the tapes is still moving through the chain. */
+    /**
+     * Waits until none of the tapes is still moving through the chain: each has left it, or waits for a processor
+     * that is not installed, or retries later because of something outside (a codec to install, a server down).
+     */
     private void awaitChain(Set<String> orkuids, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             boolean moving = false;
             for (ChainedTape tape : recorder.chain().pending()) {
-                if (orkuids.contains(tape.tape().orkuid) && !tape.state().equals("waiting")) {
+                if (orkuids.contains(tape.tape().orkuid) && (tape.state().equals("queued") || tape.state().equals("running"))) {
                     moving = true;
                     break;
                 }

@@ -150,9 +150,9 @@ final class SessionTracker {
                 stop(session);
             }
         } else if (event instanceof CallFailed failed) {
+            // A failure after media flowed is a rejected re-INVITE (488, 491...): the call itself goes on.
             CallSession session = byCallId.get(failed.callId());
-            if (session != null) {
-                session.tags.put("failed", "true");
+            if (session != null && session.firstRtpMicros < 0) {
                 stop(session);
             }
         } else if (event instanceof CallTransferred transferred) {
