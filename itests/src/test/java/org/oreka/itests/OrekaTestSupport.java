@@ -1,7 +1,9 @@
 package org.oreka.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.wrappedBundle;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -98,7 +100,10 @@ public abstract class OrekaTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "updateSnapshots", "none"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                        System.getProperty("org.ops4j.pax.url.mvn.localRepository", ""))));
+                        System.getProperty("org.ops4j.pax.url.mvn.localRepository", "")),
+                systemProperty("oreka.testdata").value(System.getProperty("oreka.testdata", "")),
+                // Capture generator and WAV measurements for the tests (a plain jar, wrapped as a bundle).
+                wrappedBundle(maven().groupId("org.oreka").artifactId("oreka-testing").versionAsInProject())));
         // The module options bin/karaf passes on Java 9 and later.
         for (String vmOption : new String[] {"--add-reads=java.xml=java.logging",
                 "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
@@ -211,6 +216,11 @@ public abstract class OrekaTestSupport {
             }
             Thread.sleep(500);
         }
+    }
+
+    /** A capture of the shared test data. */
+    protected static java.nio.file.Path testCapture(String name) {
+        return java.nio.file.Path.of(System.getProperty("oreka.testdata"), "pcap", name);
     }
 
     /** Waits for a service, failing the test after {@link #TIMEOUT}. */

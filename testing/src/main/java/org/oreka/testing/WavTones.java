@@ -27,6 +27,10 @@ public final class WavTones {
     private WavTones() {
     }
 
+    private static short sample(ByteBuffer b, int dataOffset, int channels, int channel, long frame) {
+        return b.getShort(dataOffset + (int) (frame * channels + channel) * 2);
+    }
+
     public static Measurement measure(Path wav) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
@@ -58,24 +62,33 @@ public final class WavTones {
         long frames = dataLength / (2L * channels);
         double[] tone = new double[channels];
         double[] rms = new double[channels];
+        int block = Math.max(1, rate / 50);
         for (int c = 0; c < channels; c++) {
             double energy = 0;
             long crossings = 0;
-            long loud = 0;
-            short previous = 0;
-            for (long f = 0; f < frames; f++) {
-                short s = b.getShort(dataOffset + (int) (f * channels + c) * 2);
-                energy += (double) s * s;
-                if (s != 0) {
-                    loud++;
+            long activeFrames = 0;
+            // Frequency from zero crossings inside 20 ms blocks that carry sound, so silences do not count.
+            for (long start = 0; start < frames; start += block) {
+                long end = Math.min(frames, start + block);
+                double blockEnergy = 0;
+                long blockCrossings = 0;
+                short previous = sample(b, dataOffset, channels, c, Math.max(0, start - 1));
+                for (long f = start; f < end; f++) {
+                    short s = sample(b, dataOffset, channels, c, f);
+                    blockEnergy += (double) s * s;
+                    if (f > 0 && ((previous < 0 && s >= 0) || (previous >= 0 && s < 0))) {
+                        blockCrossings++;
+                    }
+                    previous = s;
                 }
-                if ((previous < 0 && s >= 0) || (previous >= 0 && s < 0)) {
-                    crossings++;
+                energy += blockEnergy;
+                if (Math.sqrt(blockEnergy / (end - start)) > 100) {
+                    crossings += blockCrossings;
+                    activeFrames += end - start;
                 }
-                previous = s;
             }
             rms[c] = frames == 0 ? 0 : Math.sqrt(energy / frames) / 32768.0;
-            tone[c] = loud == 0 ? 0 : crossings / 2.0 / ((double) loud / rate);
+            tone[c] = activeFrames == 0 ? 0 : crossings / 2.0 / ((double) activeFrames / rate);
         }
         return new Measurement(channels, rate, frames, tone, rms);
     }

@@ -39,6 +39,10 @@ final class CallSession {
     CallOffered offer;
     CallParties parties;
     boolean onHold;
+    /** Whether the called side answered (announced its media). */
+    boolean answered;
+    /** Capture time at which a call that said goodbye stops, or -1. */
+    long endingAtMicros = -1;
     long rtpPackets;
     long alienPackets;
     long firstRtpMicros = -1;

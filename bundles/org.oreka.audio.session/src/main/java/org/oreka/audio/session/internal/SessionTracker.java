@@ -47,6 +47,7 @@ final class SessionTracker {
     private static final long HOOVER_INTERVAL_MICROS = 1_000_000;
     private static final long SIDE_TAKEOVER_SILENCE_MICROS = 1_000_000;
     private static final int SIGNALLED_START_PACKETS = 2;
+    private static final long BYE_GRACE_MICROS = 500_000;
     /** Payload types that never start a session without signalling: comfort noise and reserved/unassigned ones. */
     private static final int CN = 13;
 
@@ -143,16 +144,21 @@ final class SessionTracker {
             offered(protocol, offer);
         } else if (event instanceof MediaAnnounced announced) {
             CallSession session = sessionFor(protocol, announced.callId(), announced.timestampMicros());
+            if (session.offer == null || !announced.announcer().equals(session.offer.signallingSource())) {
+                session.answered = true;
+            }
             addMedia(session, announced.media());
         } else if (event instanceof CallEnded ended) {
             CallSession session = byCallId.get(ended.callId());
-            if (session != null) {
-                stop(session);
+            if (session != null && session.endingAtMicros < 0) {
+                // RTP already on its way when the BYE is sent still belongs to the call.
+                session.endingAtMicros = ended.timestampMicros() + BYE_GRACE_MICROS;
             }
         } else if (event instanceof CallFailed failed) {
-            // A failure after media flowed is a rejected re-INVITE (488, 491...): the call itself goes on.
+            // A failure after an answer or after media is a rejected re-INVITE or a late answer to an earlier
+            // transaction (488, 491, 480...): the call itself goes on.
             CallSession session = byCallId.get(failed.callId());
-            if (session != null && session.firstRtpMicros < 0) {
+            if (session != null && session.firstRtpMicros < 0 && !session.answered) {
                 stop(session);
             }
         } else if (event instanceof CallTransferred transferred) {
@@ -337,6 +343,12 @@ final class SessionTracker {
 
     private void rtpForSession(CallSession session, TransportPacket packet) {
         long now = packet.timestampMicros();
+        if (session.signalled() && !session.rtpmap.isEmpty() && rtp.payloadType != CN
+                && !session.rtpmap.containsKey(rtp.payloadType)) {
+            // Not a payload type the call negotiated: another protocol on the same ports (T.38 after a re-INVITE).
+            session.alienPackets++;
+            return;
+        }
         StreamSide side = side(session, packet, now);
         if (side == null) {
             session.alienPackets++;
@@ -647,6 +659,10 @@ final class SessionTracker {
         TrackerSettings s = settings;
         List<CallSession> expired = new ArrayList<>();
         for (CallSession session : sessions) {
+            if (session.endingAtMicros >= 0 && nowMicros >= session.endingAtMicros) {
+                expired.add(session);
+                continue;
+            }
             long idle = nowMicros - session.lastActivityMicros();
             long limit;
             if (!session.signalled()) {

@@ -35,7 +35,7 @@ class SessionTrackerTest {
             f.rtp("10.0.0.1:10000", "10.0.0.2:20000", 0, i, 160 * i, 1, T0 + 100_000 + 20_000L * i, 160);
             f.rtp("10.0.0.2:20000", "10.0.0.1:10000", 0, 500 + i, 8000 + 160 * i, 2, T0 + 105_000 + 20_000L * i, 160);
         }
-        f.event(new CallEvent.CallEnded("call-1", T0 + 2_200_000));
+        f.bye("call-1", T0 + 2_200_000);
 
         assertEquals(1, f.started.size());
         TapeDTO tape = f.stopped.get(0);
@@ -99,7 +99,7 @@ class SessionTrackerTest {
         for (int i = 5; i < 10; i++) {
             f.rtp("10.0.0.2:20000", "10.0.0.1:10000", 0, i, 160 * i, 2, T0 + 20_000L * i, 160);
         }
-        f.event(new CallEvent.CallEnded("early", T0 + 300_000));
+        f.bye("early", T0 + 300_000);
         assertEquals(1, f.stopped.size());
         assertEquals("alice", f.stopped.get(0).localParty);
         assertEquals(10, f.journal(f.stopped.get(0)).size());
@@ -134,7 +134,7 @@ class SessionTrackerTest {
         assertEquals("dtmfdigit", f.tags.get(0).type);
         assertEquals(200, f.tags.get(0).offsetMillis);
         assertEquals("#", f.tags.get(1).text);
-        f.event(new CallEvent.CallEnded("dtmf", T0 + 600_000));
+        f.bye("dtmf", T0 + 600_000);
         assertEquals(10, f.journal(f.stopped.get(0)).size(), "event packets are not audio");
     }
 
@@ -156,7 +156,7 @@ class SessionTrackerTest {
             f.rtp("10.0.0.1:20002", "10.0.0.2:30000", 0, 100 + i, 99_000 + 160 * i, 1, T0 + 31_100_000 + 20_000L * i, 160);
             f.rtp("10.0.0.2:30000", "10.0.0.1:20002", 0, 100 + i, 99_000 + 160 * i, 2, T0 + 31_100_000 + 20_000L * i, 160);
         }
-        f.event(new CallEvent.CallEnded("hold", T0 + 33_000_000));
+        f.bye("hold", T0 + 33_000_000);
         assertEquals(1, f.stopped.size());
         assertEquals(100, f.summaries.get(0).side1Packets, "alice's new port is still side 1");
         assertEquals(100, f.summaries.get(0).side2Packets);
@@ -177,7 +177,7 @@ class SessionTrackerTest {
             f.rtp("192.0.2.10:40002", "192.0.2.20:50002", 0, i, 160 * i, 22, T0 + 20_000L * i, 160);
             f.rtp("192.0.2.10:40000", "192.0.2.20:50000", 0, i, 160 * i, 11, T0 + 20_000L * i, 160);
         }
-        f.event(new CallEvent.CallEnded("siprec-1", T0 + 1_000_000));
+        f.bye("siprec-1", T0 + 1_000_000);
         assertEquals(1, f.stopped.size(), "both streams are one recording");
         assertEquals("alice", f.stopped.get(0).localParty);
         assertEquals("bob", f.stopped.get(0).remoteParty);
@@ -252,5 +252,34 @@ class SessionTrackerTest {
         TapeDTO of58 = f.stopped.stream().filter(t -> t.localIp.equals("192.168.195.58")).findFirst().orElseThrow();
         assertEquals("321", of58.localParty);
         assertEquals("side2", of58.localSide);
+    }
+
+    @Test
+    void aLateFailureAfterTheAnswerDoesNotEndTheCall() throws Exception {
+        TrackerFixture f = new TrackerFixture(root);
+        f.event(invite("answered", "35104723", "35104724", "192.168.1.2:5060", "212.242.33.35:5060", T0, media("192.168.1.2:30000", MediaMode.SENDRECV)));
+        f.event(new CallEvent.MediaAnnounced("answered", T0 + 400_000, TrackerFixture.socket("212.242.33.35:5060"),
+                List.of(media("212.242.33.36:40392", MediaMode.SENDRECV))));
+        f.event(new CallEvent.CallFailed("answered", T0 + 450_000, 480, "Temporarily Unavailable"));
+        for (int i = 0; i < 9; i++) {
+            f.rtp("192.168.1.2:30000", "212.242.33.36:40392", 0, i, 160 * i, 1, T0 + 1_000_000 + 20_000L * i, 160);
+        }
+        f.tracker.stopAll();
+        assertEquals(1, f.stopped.size());
+        assertEquals(9, f.summaries.get(0).side1Packets);
+    }
+
+    @Test
+    void rtpInFlightWhenTheByeIsSentIsStillRecorded() throws Exception {
+        TrackerFixture f = new TrackerFixture(root);
+        f.event(invite("bye", "alice", "bob", "10.0.0.1:5060", "10.0.0.2:5060", T0, media("10.0.0.1:10000", MediaMode.SENDRECV)));
+        for (int i = 0; i < 10; i++) {
+            f.rtp("10.0.0.1:10000", "10.0.0.2:20000", 0, i, 160 * i, 1, T0 + 20_000L * i, 160);
+        }
+        f.event(new CallEvent.CallEnded("bye", T0 + 150_000));
+        f.rtp("10.0.0.1:10000", "10.0.0.2:20000", 0, 10, 1600, 1, T0 + 200_000, 160);
+        f.tracker.hoover(T0 + 2_000_000);
+        assertEquals(1, f.stopped.size());
+        assertEquals(11, f.summaries.get(0).side1Packets);
     }
 }

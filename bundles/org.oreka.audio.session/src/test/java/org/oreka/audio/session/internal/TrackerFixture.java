@@ -143,6 +143,12 @@ final class TrackerFixture implements TrackerEvents {
         tracker.onCallEvent("SIP", event);
     }
 
+    /** A BYE, and the capture clock running on past its grace period. */
+    void bye(String callId, long atMicros) {
+        event(new CallEvent.CallEnded(callId, atMicros));
+        tracker.hoover(atMicros + 1_000_000);
+    }
+
     /** The audio records of a tape's journal as "side:seq". */
     List<String> journal(TapeDTO tape) throws IOException {
         List<String> records = new ArrayList<>();
