@@ -151,6 +151,30 @@ class BatchProcessingTest {
                 "a timestamp jump of a minute that arrives 4 s later re-anchors at arrival");
     }
 
+    @Test
+    void aFastSenderIsKeptInStepWithTheCaptureClock() {
+        SideTimeline timeline = new SideTimeline(8000, T0);
+        long last = 0;
+        // 1.6 ms per second fast: 20 ms of RTP time every 19.968 ms, for 60 s
+        for (int i = 0; i < 3000; i++) {
+            last = timeline.position(1, 160 * i, 8000, T0 + Math.round(19_968.0 * i));
+        }
+        long arrival = Math.round(19_968.0 * 2999) * 8000 / 1_000_000;
+        assertTrue(Math.abs(last - arrival) <= 160 + 16, "last packet at " + last + ", arrived at " + arrival);
+    }
+
+    @Test
+    void jitterAloneMovesNothing() {
+        SideTimeline timeline = new SideTimeline(8000, T0);
+        java.util.Random random = new java.util.Random(7);
+        long first = timeline.position(1, 0, 8000, T0 + random.nextInt(15_000));
+        for (int i = 1; i < 3000; i++) {
+            long jitter = random.nextInt(15_000);
+            assertEquals(first + 160L * i, timeline.position(1, 160 * i, 8000, T0 + 20_000L * i + jitter),
+                    "packets keep their RTP spacing under 15 ms of jitter");
+        }
+    }
+
     private interface JournalContent {
         void write(JournalWriter writer) throws IOException;
     }
