@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class JournalReader implements Closeable {
 
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 64 * 1024 + JournalFormat.HEADER_SIZE;
 
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);

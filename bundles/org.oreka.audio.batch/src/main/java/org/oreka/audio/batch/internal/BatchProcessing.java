@@ -110,28 +110,29 @@ public class BatchProcessing implements TapeProcessor {
         }
         Path journal = tape.audioFile();
         try {
-            JournalTranscoder.Survey survey = transcoder.survey(journal);
-            if (!survey.missingCodecs().isEmpty()) {
-                waitingFor("codec " + String.join(", ", survey.missingCodecs()));
-                return Result.RETRY_LATER;
-            }
-            if (survey.formats().size() == survey.unknownPayloadTypes().size()) {
-                LOG.warn("Tape {}: no packet has a payload type the signalling named ({}); it cannot be decoded",
-                        data.orkuid, survey.unknownPayloadTypes());
-                return Result.GIVE_UP;
-            }
             String relative = data.file.substring(0, data.file.length() - ".mcf".length()) + format.extension();
             Path output = tape.resolve(relative);
             Path partial = output.resolveSibling(output.getFileName() + ".part");
             int channels = c.StereoRecording() ? 2 : 1;
             JournalTranscoder.Outcome outcome;
             try (AudioFileWriter writer = format.create(partial, JournalTranscoder.OUTPUT_RATE, channels)) {
-                outcome = transcoder.transcode(journal, survey, writer, channels, channelOfSide(data.localSide));
+                outcome = transcoder.transcode(journal, writer, channels, channelOfSide(data.localSide));
+            }
+            if (!outcome.missingCodecs().isEmpty()) {
+                Files.deleteIfExists(partial);
+                waitingFor("codec " + String.join(", ", outcome.missingCodecs()));
+                return Result.RETRY_LATER;
+            }
+            if (outcome.decodedPackets() == 0 && !outcome.unknownPayloadTypes().isEmpty()) {
+                Files.deleteIfExists(partial);
+                LOG.warn("Tape {}: no packet has a payload type the signalling named ({}); it cannot be decoded",
+                        data.orkuid, outcome.unknownPayloadTypes());
+                return Result.GIVE_UP;
             }
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            if (!survey.unknownPayloadTypes().isEmpty()) {
+            if (!outcome.unknownPayloadTypes().isEmpty()) {
                 LOG.warn("Tape {}: {} packets of payload types {} were not decoded (no rtpmap)", data.orkuid,
-                        outcome.skippedPackets(), survey.unknownPayloadTypes());
+                        outcome.skippedPackets(), outcome.unknownPayloadTypes());
             }
             data.file = relative;
             data.durationMillis = outcome.samples() * 1000 / JournalTranscoder.OUTPUT_RATE;

@@ -15,8 +15,9 @@ import org.oreka.sdk.codec.AudioDecoder;
 import org.oreka.sdk.storage.AudioFileWriter;
 
 /**
- * Turns a tape journal into audio: finds the payload formats it needs, decodes each side's packets with the
- * installed codecs, resamples to the output rate, and places them on the timeline through a {@link TapeMixer}.
+ * Turns a tape journal into audio in one pass: learns the payload formats from its rtpmap records, decodes each
+ * side's packets with the installed codecs, resamples to the output rate, and places them on the timeline
+ * through a {@link TapeMixer}; reports the encodings no installed codec decodes.
  */
 final class JournalTranscoder {
 
@@ -30,56 +31,31 @@ final class JournalTranscoder {
         this.codecs = codecs;
     }
 
-    /** What a journal needs and holds. */
-    record Survey(Map<Integer, PayloadFormat> formats, Set<String> missingCodecs, Set<Integer> unknownPayloadTypes,
-            long audioPackets) {
-    }
-
-    /** Reads a journal once to find the payload formats it uses and which of them no installed codec decodes. */
-    Survey survey(Path journal) throws IOException {
-        Map<Integer, String> rtpmap = new HashMap<>();
-        Map<Integer, PayloadFormat> formats = new HashMap<>();
-        Set<String> missing = new TreeSet<>();
-        Set<Integer> unknown = new TreeSet<>();
-        long audio = 0;
-        try (JournalReader reader = new JournalReader(journal)) {
-            for (JournalRecord r = reader.next(); r != null; r = reader.next()) {
-                if (r.isMetadata()) {
-                    readRtpmap(r.metadata(), rtpmap);
-                    continue;
-                }
-                audio++;
-                int pt = r.payloadType();
-                if (!formats.containsKey(pt)) {
-                    formats.put(pt, PayloadFormat.of(pt, rtpmap.get(pt)));
-                }
-            }
-        }
-        for (Map.Entry<Integer, PayloadFormat> entry : formats.entrySet()) {
-            PayloadFormat format = entry.getValue();
-            if (format.name().isEmpty()) {
-                unknown.add(entry.getKey());
-            } else if (codecs.apply(format) == null) {
-                missing.add(format.name());
-            }
-        }
-        return new Survey(formats, missing, unknown, audio);
-    }
-
-    /** What a transcoding produced. */
-    record Outcome(long samples, long decodedPackets, long skippedPackets, long latePackets) {
+    /**
+     * What a transcoding produced.
+     *
+     * @param missingCodecs encodings the journal needs that no installed codec decodes; when not empty the output
+     *        is incomplete and must be discarded
+     * @param unknownPayloadTypes payload types the signalling never named, whose packets were skipped
+     */
+    record Outcome(long samples, long decodedPackets, long skippedPackets, long latePackets, Set<String> missingCodecs,
+            Set<Integer> unknownPayloadTypes) {
     }
 
     /**
-     * Decodes the journal into {@code writer}.
+     * Decodes the journal into {@code writer} in one pass.
      *
      * @param channelOfSide the output channel (0 or 1) of side 1 and side 2, index 1 and 2
      */
-    Outcome transcode(Path journal, Survey survey, AudioFileWriter writer, int outputChannels, int[] channelOfSide)
-            throws IOException {
+    Outcome transcode(Path journal, AudioFileWriter writer, int outputChannels, int[] channelOfSide) throws IOException {
         TapeMixer mixer = new TapeMixer(writer, outputChannels);
-        Map<Long, SideDecoder> decoders = new HashMap<>();
+        Map<Integer, String> rtpmap = new HashMap<>();
+        PayloadFormat[] formats = new PayloadFormat[128];
+        AudioCodec[] codecsByType = new AudioCodec[128];
+        SideDecoder[][] decoders = new SideDecoder[3][128];
         SideTimeline[] timelines = new SideTimeline[3];
+        Set<String> missing = new TreeSet<>();
+        Set<Integer> unknown = new TreeSet<>();
         short[] decoded = new short[8192];
         short[] resampled = new short[16384];
         long decodedPackets = 0;
@@ -87,11 +63,31 @@ final class JournalTranscoder {
         long origin = -1;
         try (JournalReader reader = new JournalReader(journal)) {
             for (JournalRecord r = reader.next(); r != null; r = reader.next()) {
-                if (r.isMetadata() || r.side() < 1 || r.side() > 2) {
+                if (r.isMetadata()) {
+                    Integer remapped = readRtpmap(r.metadata(), rtpmap);
+                    if (remapped != null && remapped >= 0 && remapped < 128) {
+                        formats[remapped] = null; // a new mapping applies to the packets that follow
+                        codecsByType[remapped] = null;
+                        decoders[1][remapped] = null;
+                        decoders[2][remapped] = null;
+                    }
                     continue;
                 }
-                PayloadFormat format = survey.formats().get(r.payloadType());
-                AudioCodec codec = format == null || format.name().isEmpty() ? null : codecs.apply(format);
+                int side = r.side();
+                int pt = r.payloadType();
+                if (side < 1 || side > 2 || pt > 127) {
+                    continue;
+                }
+                if (formats[pt] == null) {
+                    formats[pt] = PayloadFormat.of(pt, rtpmap.get(pt));
+                    codecsByType[pt] = formats[pt].name().isEmpty() ? null : codecs.apply(formats[pt]);
+                    if (formats[pt].name().isEmpty()) {
+                        unknown.add(pt);
+                    } else if (codecsByType[pt] == null) {
+                        missing.add(formats[pt].name());
+                    }
+                }
+                AudioCodec codec = codecsByType[pt];
                 if (codec == null) {
                     skipped++;
                     continue;
@@ -99,41 +95,53 @@ final class JournalTranscoder {
                 if (origin < 0) {
                     origin = r.arrivalMicros();
                 }
-                if (timelines[r.side()] == null) {
-                    timelines[r.side()] = new SideTimeline(OUTPUT_RATE, origin);
+                if (timelines[side] == null) {
+                    timelines[side] = new SideTimeline(OUTPUT_RATE, origin);
                 }
-                SideDecoder side = decoders.computeIfAbsent(((long) r.side() << 32) | r.payloadType(),
-                        k -> new SideDecoder(codec.newDecoder(), new Resampler(codec.sampleRate(), OUTPUT_RATE)));
-                int max = side.decoder.maxSamples(r.payloadLength());
+                SideDecoder decoder = decoders[side][pt];
+                if (decoder == null) {
+                    decoder = new SideDecoder(codec.newDecoder(), new Resampler(codec.sampleRate(), OUTPUT_RATE));
+                    decoders[side][pt] = decoder;
+                }
+                int max = decoder.decoder.maxSamples(r.payloadLength());
                 if (max > decoded.length) {
                     decoded = new short[max];
                 }
-                int count = side.decoder.decode(r.payloadArray(), r.payloadOffset(), r.payloadLength(), decoded, 0);
+                int count = decoder.decoder.decode(r.payloadArray(), r.payloadOffset(), r.payloadLength(), decoded, 0);
                 if (count <= 0) {
                     continue;
                 }
-                if (side.resampler.maxOutput(count) > resampled.length) {
-                    resampled = new short[side.resampler.maxOutput(count)];
+                short[] samples = decoded;
+                int outCount = count;
+                if (!decoder.resampler.passThrough()) {
+                    if (decoder.resampler.maxOutput(count) > resampled.length) {
+                        resampled = new short[decoder.resampler.maxOutput(count)];
+                    }
+                    outCount = decoder.resampler.convert(decoded, count, resampled);
+                    samples = resampled;
                 }
-                int outCount = side.resampler.convert(decoded, count, resampled);
-                long position = timelines[r.side()].position(r.ssrc(), r.rtpTimestamp(), format.clockRate(), r.arrivalMicros());
-                mixer.put(channelOfSide[r.side()], position, resampled, outCount);
+                long position = timelines[side].position(r.ssrc(), r.rtpTimestamp(), formats[pt].clockRate(), r.arrivalMicros());
+                mixer.put(channelOfSide[side], position, samples, outCount);
                 decodedPackets++;
             }
         }
         mixer.finish();
-        return new Outcome(mixer.length(), decodedPackets, skipped, mixer.latePackets());
+        return new Outcome(mixer.length(), decodedPackets, skipped, mixer.latePackets(), missing, unknown);
     }
 
-    private static void readRtpmap(String metadata, Map<Integer, String> rtpmap) {
+    /** Reads an {@code rtpmap <pt> <name>} record into the map; returns the payload type, or null. */
+    private static Integer readRtpmap(String metadata, Map<Integer, String> rtpmap) {
         String[] parts = metadata.split(" ", 3);
         if (parts.length == 3 && parts[0].equals("rtpmap")) {
             try {
-                rtpmap.put(Integer.parseInt(parts[1]), parts[2]);
+                int pt = Integer.parseInt(parts[1]);
+                rtpmap.put(pt, parts[2]);
+                return pt;
             } catch (NumberFormatException e) {
                 // A damaged metadata record only loses its mapping.
             }
         }
+        return null;
     }
 
     /** A side's decoder for one payload type, with its resampler. */

@@ -16,6 +16,11 @@ final class Resampler {
         this.outputRate = outputRate;
     }
 
+    /** Whether input and output rates are equal, so samples need no conversion. */
+    boolean passThrough() {
+        return inputRate == outputRate;
+    }
+
     /** The most output samples {@code inputCount} input samples can give. */
     int maxOutput(int inputCount) {
         return (int) ((long) inputCount * outputRate / inputRate) + 2;

@@ -1,23 +1,25 @@
 package org.oreka.audio.batch.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import org.oreka.sdk.storage.AudioFileWriter;
 
 /**
- * Assembles the two sides of a recording into the output file through a sliding window: samples are written
- * at their timeline positions (overwriting, so a duplicated packet never doubles the sound), gaps stay silent,
- * and the window is flushed to the writer as the timeline moves on. Mono output is the saturated sum of the
- * two channels.
+ * Assembles the two sides of a recording into the output file through a sliding window: samples are copied to
+ * their timeline positions (overwriting, so a duplicated packet never doubles the sound), gaps stay silent, and
+ * the window is flushed to the writer as the timeline moves on. Mono output is the saturated sum of the two
+ * channels.
  */
 final class TapeMixer {
 
     /** Window length in samples per channel: 16 s at 8 kHz, longer than any jitter or reordering. */
     private static final int WINDOW = 1 << 17;
+    private static final int MASK = WINDOW - 1;
 
     private final AudioFileWriter writer;
     private final int outputChannels;
-    private final short[] ring = new short[WINDOW * 2];
+    private final short[][] rings = {new short[WINDOW], new short[WINDOW]};
     private final short[] out;
     private long flushed;
     private long end;
@@ -26,7 +28,7 @@ final class TapeMixer {
     TapeMixer(AudioFileWriter writer, int outputChannels) {
         this.writer = writer;
         this.outputChannels = outputChannels;
-        this.out = new short[4096 * outputChannels];
+        this.out = new short[8192 * outputChannels];
     }
 
     /**
@@ -43,9 +45,11 @@ final class TapeMixer {
         if (packetEnd - flushed > WINDOW) {
             flushTo(packetEnd - WINDOW);
         }
-        for (int i = 0; i < count; i++) {
-            ring[(int) ((position + i) & (WINDOW - 1)) * 2 + channel] = samples[i];
-        }
+        short[] ring = rings[channel];
+        int slot = (int) (position & MASK);
+        int first = Math.min(count, WINDOW - slot);
+        System.arraycopy(samples, 0, ring, slot, first);
+        System.arraycopy(samples, first, ring, 0, count - first);
         end = Math.max(end, packetEnd);
     }
 
@@ -64,20 +68,25 @@ final class TapeMixer {
     }
 
     private void flushTo(long position) throws IOException {
+        short[] left = rings[0];
+        short[] right = rings[1];
         while (flushed < position) {
-            int frames = (int) Math.min(out.length / outputChannels, position - flushed);
-            for (int i = 0; i < frames; i++) {
-                int slot = (int) ((flushed + i) & (WINDOW - 1)) * 2;
-                if (outputChannels == 2) {
-                    out[i * 2] = ring[slot];
-                    out[i * 2 + 1] = ring[slot + 1];
-                } else {
-                    int sum = ring[slot] + ring[slot + 1];
+            int slot = (int) (flushed & MASK);
+            // One contiguous run of the ring at a time, at most one output buffer long.
+            int frames = (int) Math.min(Math.min(out.length / outputChannels, position - flushed), WINDOW - slot);
+            if (outputChannels == 2) {
+                for (int i = 0; i < frames; i++) {
+                    out[i * 2] = left[slot + i];
+                    out[i * 2 + 1] = right[slot + i];
+                }
+            } else {
+                for (int i = 0; i < frames; i++) {
+                    int sum = left[slot + i] + right[slot + i];
                     out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));
                 }
-                ring[slot] = 0;
-                ring[slot + 1] = 0;
             }
+            Arrays.fill(left, slot, slot + frames, (short) 0);
+            Arrays.fill(right, slot, slot + frames, (short) 0);
             writer.write(out, 0, frames);
             flushed += frames;
         }

@@ -29,6 +29,9 @@ final class CallSession {
     /** Who speaks on each labelled stream (SIPREC participants). */
     final Map<String, Party> labelSenders = new HashMap<>();
     final Map<Integer, String> rtpmap = new HashMap<>();
+    /** Per payload type (0-127): whether the signalling negotiated it, and whether it carries DTMF events. */
+    final boolean[] negotiated = new boolean[128];
+    final boolean[] telephoneEvent = new boolean[128];
     final Map<String, String> tags = new LinkedHashMap<>();
     final StreamSide side1 = new StreamSide(1);
     final StreamSide side2 = new StreamSide(2);
@@ -47,7 +50,8 @@ final class CallSession {
     long alienPackets;
     long firstRtpMicros = -1;
     long lastRtpMicros;
-    long lastPacketDurationMicros = 20_000;
+    int lastPayloadType;
+    int lastPayloadLength;
     TapeRecording tape;
     /** Set when the recording could not be written; the session still absorbs its packets. */
     boolean unrecordable;
@@ -71,6 +75,19 @@ final class CallSession {
     /** Capture time of the session's last sign of life. */
     long lastActivityMicros() {
         return firstRtpMicros < 0 ? createdMicros : lastRtpMicros;
+    }
+
+    /**
+     * Records what the signalling calls a payload type.
+     *
+     * @return whether the mapping is new or changed
+     */
+    boolean map(int payloadType, String encoding) {
+        if (payloadType >= 0 && payloadType < 128) {
+            negotiated[payloadType] = true;
+            telephoneEvent[payloadType] = encoding.regionMatches(true, 0, "telephone-event", 0, 15);
+        }
+        return !encoding.equals(rtpmap.put(payloadType, encoding));
     }
 
     /** The encoding name of a payload type from the signalling, or null when it did not name it. */

@@ -8,10 +8,8 @@ import java.nio.file.Paths;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +57,7 @@ public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
     private final List<TapeListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SessionDTO>> stopObservers = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ThreadDecoder> threadDecoders = new ThreadLocal<>();
+    private volatile ThreadDecoder lastDecoder;
     private final TapeListLog tapeList = new TapeListLog();
     private final Path stateDirectory;
     private final SessionTracker tracker;
@@ -69,7 +68,7 @@ public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
     private volatile boolean active;
 
     /** A capture thread's packet decoder, rebuilt when the settings that shape it change. */
-    private record ThreadDecoder(int generation, PacketDecoder decoder) {
+    private record ThreadDecoder(Thread thread, int generation, PacketDecoder decoder) {
     }
 
     @Activate
@@ -113,10 +112,13 @@ public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
 
     private TrackerSettings settings(RecorderConfig c, Path etc) {
         String hostname = hostname();
-        Set<Integer> blocked = new HashSet<>();
+        boolean[] blocked = new boolean[128];
         for (String item : c.RtpPayloadTypeBlockList().split(",")) {
             if (!item.isBlank()) {
-                blocked.add(Integer.parseInt(item.strip()));
+                int pt = Integer.parseInt(item.strip());
+                if (pt >= 0 && pt < 128) {
+                    blocked[pt] = true;
+                }
             }
         }
         Path mapFile = c.LocalPartyMapFile().isBlank() ? etc.resolve("localpartymap.csv") : Paths.get(c.LocalPartyMapFile());
@@ -125,7 +127,7 @@ public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
                         c.SipRequestUriAsLocalParty(), c.LanMasks(), c.MediaGateways()),
                 new LocalPartyMap(mapFile), chain.audioRoot(), stateDirectory, hostname,
                 c.ServiceName().isBlank() ? "orkaudio-" + hostname : c.ServiceName(),
-                c.UdpMinPort(), c.RtpDetectOnOddPorts(), Set.copyOf(blocked), Math.max(1, c.RtpMinAmountOfPacketsBeforeStart()),
+                c.UdpMinPort(), c.RtpDetectOnOddPorts(), blocked, Math.max(1, c.RtpMinAmountOfPacketsBeforeStart()),
                 c.DiscardUnidirectionalCalls(), c.RtpReportDtmf(), seconds(c.RtpSessionTimeoutSec()),
                 seconds(c.RtpSessionWithSignallingTimeoutSec()), seconds(c.RtpSessionWithSignallingInitialTimeoutSec()),
                 seconds(c.RtpSessionOnHoldTimeOutSec()), Math.max(0, c.TapeDurationMinimumSec()) * 1000L,
@@ -218,11 +220,18 @@ public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
     }
 
     private PacketDecoder decoder() {
+        ThreadDecoder last = lastDecoder;
+        // The common case, one capture thread, skips the thread-local lookup.
+        if (last != null && last.thread() == Thread.currentThread() && last.generation() == settingsGeneration) {
+            return last.decoder();
+        }
         ThreadDecoder current = threadDecoders.get();
         if (current == null || current.generation() != settingsGeneration) {
-            current = new ThreadDecoder(settingsGeneration, new PacketDecoder(settings.reassembleFragments()));
+            current = new ThreadDecoder(Thread.currentThread(), settingsGeneration,
+                    new PacketDecoder(settings.reassembleFragments()));
             threadDecoders.set(current);
         }
+        lastDecoder = current;
         return current.decoder();
     }
 

@@ -211,7 +211,7 @@ final class SessionTracker {
         for (MediaDescription description : media) {
             allHold &= description.mode().isHold();
             for (Map.Entry<Integer, String> entry : description.payloadTypes().entrySet()) {
-                rtpmapChanged |= !entry.getValue().equals(session.rtpmap.put(entry.getKey(), entry.getValue()));
+                rtpmapChanged |= session.map(entry.getKey(), entry.getValue());
             }
             InetSocketAddress address = description.address();
             if (address == null || address.getAddress() == null || address.getAddress().isAnyLocalAddress()
@@ -325,7 +325,7 @@ final class SessionTracker {
     // ---- RTP ----
 
     private void onRtp(TransportPacket packet) {
-        if (settings.blockedPayloadTypes().contains(rtp.payloadType)) {
+        if (settings.blockedPayloadTypes()[rtp.payloadType]) {
             return;
         }
         CallSession[] owners = lookup(packet);
@@ -344,7 +344,7 @@ final class SessionTracker {
     private void rtpForSession(CallSession session, TransportPacket packet) {
         long now = packet.timestampMicros();
         if (session.signalled() && !session.rtpmap.isEmpty() && rtp.payloadType != CN
-                && !session.rtpmap.containsKey(rtp.payloadType)) {
+                && !session.negotiated[rtp.payloadType]) {
             // Not a payload type the call negotiated: another protocol on the same ports (T.38 after a re-INVITE).
             session.alienPackets++;
             return;
@@ -361,8 +361,7 @@ final class SessionTracker {
             session.firstRtpMicros = now;
         }
         session.lastRtpMicros = now;
-        String encoding = session.encoding(rtp.payloadType);
-        if (encoding != null && encoding.regionMatches(true, 0, "telephone-event", 0, 15)) {
+        if (session.telephoneEvent[rtp.payloadType]) {
             if (settings.reportDtmf()) {
                 dtmfEvent(session, side, packet);
             }
@@ -371,7 +370,8 @@ final class SessionTracker {
         if (rtp.payloadType == CN) {
             return;
         }
-        session.lastPacketDurationMicros = packetDuration(encoding, rtp.payloadType, rtp.payloadLength);
+        session.lastPayloadType = rtp.payloadType;
+        session.lastPayloadLength = rtp.payloadLength;
         if (session.unrecordable) {
             return;
         }
@@ -392,10 +392,12 @@ final class SessionTracker {
         }
     }
 
-    private static long packetDuration(String encoding, int payloadType, int payloadLength) {
-        boolean g711 = payloadType == 0 || payloadType == 8
+    /** How long the session's last audio packet plays: exact for G.711, 20 ms for anything else. */
+    private static long lastPacketDuration(CallSession session) {
+        String encoding = session.encoding(session.lastPayloadType);
+        boolean g711 = session.lastPayloadType == 0 || session.lastPayloadType == 8
                 || (encoding != null && (encoding.equalsIgnoreCase("PCMU") || encoding.equalsIgnoreCase("PCMA")));
-        return g711 && payloadLength > 0 ? payloadLength * 125L : 20_000L;
+        return g711 && session.lastPayloadLength > 0 ? session.lastPayloadLength * 125L : 20_000L;
     }
 
     /** The sessions a packet belongs to: the owners of its destination when signalled, else of its source. */
@@ -613,7 +615,7 @@ final class SessionTracker {
             return;
         }
         TapeDTO tape = recording.tape;
-        tape.durationMillis = Math.max(0, (session.lastRtpMicros - session.firstRtpMicros + session.lastPacketDurationMicros) / 1000);
+        tape.durationMillis = Math.max(0, (session.lastRtpMicros - session.firstRtpMicros + lastPacketDuration(session)) / 1000);
         tape.localSide = localSide(session);
         boolean kept = tape.durationMillis >= settings.minimumTapeMillis();
         try {

@@ -1,11 +1,14 @@
 package org.oreka.audio.session.internal;
 
 import java.nio.file.Path;
-import java.util.Set;
 
-/** The tracker's configuration in the form it uses on every packet, built once per configuration change. */
+/**
+ * The tracker's configuration in the form it uses on every packet, built once per configuration change.
+ *
+ * @param blockedPayloadTypes indexed by payload type (0-127): whether to ignore it
+ */
 record TrackerSettings(PartyRules partyRules, LocalPartyMap partyMap, Path audioRoot, Path stateDirectory,
-        String hostname, String serviceName, int udpMinPort, boolean rtpOnOddPorts, Set<Integer> blockedPayloadTypes,
+        String hostname, String serviceName, int udpMinPort, boolean rtpOnOddPorts, boolean[] blockedPayloadTypes,
         int rawRtpPacketsBeforeStart, boolean discardUnidirectionalCalls, boolean reportDtmf, long rawTimeoutMicros,
         long signalledTimeoutMicros, long initialTimeoutMicros, long holdTimeoutMicros, long minimumTapeMillis,
         int journalBatchBytes, boolean reassembleFragments) {

@@ -41,7 +41,7 @@ final class TrackerFixture implements TrackerEvents {
         this.audio = Files.createDirectories(root.resolve("audio"));
         this.state = Files.createDirectories(root.resolve("state"));
         TrackerSettings settings = new TrackerSettings(rules, new LocalPartyMap(root.resolve("localpartymap.csv")), audio,
-                state, "rec1", "orkaudio-rec1", 1024, true, Set.of(), 50, false, true, 10_000_000, 10_000_000,
+                state, "rec1", "orkaudio-rec1", 1024, true, new boolean[128], 50, false, true, 10_000_000, 10_000_000,
                 300_000_000, 1_800_000_000, 0, 65536, true);
         this.tracker = new SessionTracker(settings, this, new OrkuidGenerator(ZoneOffset.UTC, 0));
     }

@@ -1,0 +1,193 @@
+package org.oreka.benchmarks;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.oreka.testing.CallCaptureWriter;
+import org.oreka.testing.SyntheticCall;
+
+/**
+ * The whole recorder pipeline in the assembled distribution, measured: a capture of N concurrent two-way G.711
+ * calls is replayed with {@code oreka:replay} (capture file, packet decoding, SIP, session tracking, journals,
+ * BatchProcessing to stereo WAV files on disk) and the Karaf JVM's CPU time over the replay gives packets per
+ * CPU-second. Peak heap (sampled with jstat) and peak RSS (VmHWM) are reported too.
+ *
+ * <p>Usage: {@code PipelineThroughput <distribution.tar.gz> <work folder> <calls> <seconds per call>}
+ */
+public final class PipelineThroughput {
+
+    private static final String PASSWORD = "Bench-Pass-1";
+
+    private PipelineThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path distribution = Path.of(args[0]);
+        Path work = Path.of(args[1]);
+        int calls = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        deleteRecursively(work);
+        Files.createDirectories(work);
+
+        Path capture = work.resolve("calls-" + calls + "x" + seconds + "s.pcap");
+        List<SyntheticCall> list = CallCaptureWriter.concurrentCalls(calls, seconds * 1000L, 10);
+        long packets = CallCaptureWriter.write(capture, list, 1_764_000_000_000_000L);
+        System.out.printf("capture: %d calls of %d s, %,d packets, %,d MB%n", calls, seconds, packets, Files.size(capture) >> 20);
+
+        run(work, "tar", "xzf", distribution.toString(), "-C", work.toString());
+        Path home;
+        try (Stream<Path> entries = Files.list(work)) {
+            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        edit(home.resolve("etc/org.oreka.audio.cfg"), "TapeProcessors", "BatchProcessing");
+        edit(home.resolve("etc/org.oreka.audio.cfg"), "StereoRecording", "true");
+        Files.writeString(home.resolve("etc/users.properties"), "bench = " + PASSWORD + ",_g_:admingroup\n",
+                StandardOpenOption.APPEND);
+
+        Process karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("benchmark.out").toFile()).start();
+        try {
+            waitForPing();
+            long pid = jvm(karaf);
+            // Let the boot settle so its work is not counted.
+            Thread.sleep(5000);
+            AtomicLong peakHeap = new AtomicLong();
+            Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "250").redirectErrorStream(true).start();
+            Thread sampler = new Thread(() -> sampleHeap(jstat, peakHeap));
+            sampler.setDaemon(true);
+            sampler.start();
+
+            long cpuBefore = cpuTicks(pid);
+            long wallBefore = System.nanoTime();
+            String output = client(home, "oreka:replay --timeout 3600 " + capture);
+            double wall = (System.nanoTime() - wallBefore) / 1e9;
+            double cpu = (cpuTicks(pid) - cpuBefore) / 100.0;
+            jstat.destroy();
+
+            long wavs;
+            try (Stream<Path> files = Files.walk(home.resolve("data/audio"))) {
+                wavs = files.filter(p -> p.toString().endsWith(".wav")).count();
+            }
+            System.out.println(output.lines().filter(l -> l.contains("packets read") || l.contains("recordings")).reduce("", (a, b) -> a + b + "\n"));
+            System.out.printf("recordings written: %d stereo WAV files%n", wavs);
+            System.out.printf("replay wall time: %.1f s, Karaf CPU time: %.1f s%n", wall, cpu);
+            System.out.printf("throughput: %,.0f packets per CPU-second, %,.0f packets per wall-second%n", packets / cpu, packets / wall);
+            System.out.printf("peak heap used: %,d MB, peak RSS: %,d MB%n", peakHeap.get() >> 20, peakRss(pid) >> 10);
+        } finally {
+            run(home, home.resolve("bin/stop").toString());
+            karaf.waitFor();
+        }
+    }
+
+    private static void waitForPing() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ping = HttpRequest.newBuilder(URI.create("http://localhost:59140/command?type=ping")).build();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(ping, HttpResponse.BodyHandlers.ofString()).body().contains("true")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the recorder did not answer within 180 s");
+    }
+
+    private static String client(Path home, String command) throws Exception {
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-u", "bench", "-p", PASSWORD, "-b", "-r", "30")
+                .directory(home.toFile()).redirectErrorStream(true).start();
+        try (OutputStream in = client.getOutputStream()) {
+            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        client.waitFor();
+        return output;
+    }
+
+    private static long jvm(Process karaf) {
+        return karaf.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+                .orElse(karaf.toHandle()).pid();
+    }
+
+    /** utime + stime of a process, in clock ticks (1/100 s). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static long peakRss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Reads jstat -gc lines and keeps the largest used heap (survivors + eden + old). */
+    private static void sampleHeap(Process jstat, AtomicLong peak) {
+        try (var reader = jstat.inputReader()) {
+            List<String> header = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] cells = line.trim().split("\\s+");
+                if (cells[0].equals("S0C")) {
+                    header = List.of(cells);
+                    continue;
+                }
+                if (header.isEmpty()) {
+                    continue;
+                }
+                double used = 0;
+                for (String column : new String[] {"S0U", "S1U", "EU", "OU"}) {
+                    used += Double.parseDouble(cells[header.indexOf(column)]);
+                }
+                long bytes = (long) (used * 1024);
+                peak.accumulateAndGet(bytes, Math::max);
+            }
+        } catch (IOException | RuntimeException e) {
+            // jstat ended
+        }
+    }
+
+    private static void edit(Path cfg, String key, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+        lines.removeIf(l -> l.startsWith(key + " ") || l.startsWith(key + "="));
+        lines.add(key + " = " + value);
+        Files.write(cfg, lines);
+    }
+
+    private static void run(Path directory, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
