@@ -103,6 +103,12 @@ final class JournalTranscoder {
                     decoder = new SideDecoder(codec.newDecoder(), new Resampler(codec.sampleRate(), OUTPUT_RATE));
                     decoders[side][pt] = decoder;
                 }
+                long position = timelines[side].position(r.ssrc(), r.rtpTimestamp(), formats[pt].clockRate(), r.arrivalMicros());
+                if (decoder.resampler.passThrough() && mixer.decodeInto(channelOfSide[side], position, decoder.decoder,
+                        r.payloadArray(), r.payloadOffset(), r.payloadLength()) >= 0) {
+                    decodedPackets++;
+                    continue;
+                }
                 int max = decoder.decoder.maxSamples(r.payloadLength());
                 if (max > decoded.length) {
                     decoded = new short[max];
@@ -120,7 +126,6 @@ final class JournalTranscoder {
                     outCount = decoder.resampler.convert(decoded, count, resampled);
                     samples = resampled;
                 }
-                long position = timelines[side].position(r.ssrc(), r.rtpTimestamp(), formats[pt].clockRate(), r.arrivalMicros());
                 mixer.put(channelOfSide[side], position, samples, outCount);
                 decodedPackets++;
             }

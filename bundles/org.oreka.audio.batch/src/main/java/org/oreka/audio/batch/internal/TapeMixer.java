@@ -53,6 +53,32 @@ final class TapeMixer {
         end = Math.max(end, packetEnd);
     }
 
+    /**
+     * Decodes a payload straight into the window when it fits there without wrapping, saving a copy.
+     *
+     * @return the number of samples placed, or -1 when the caller must decode elsewhere and {@link #put} them
+     */
+    int decodeInto(int channel, long position, org.oreka.sdk.codec.AudioDecoder decoder, byte[] payload, int offset,
+            int length) throws IOException {
+        int max = decoder.maxSamples(length);
+        if (position < flushed) {
+            latePackets++;
+            return 0;
+        }
+        int slot = (int) (position & MASK);
+        if (slot + max > WINDOW) {
+            return -1;
+        }
+        if (position + max - flushed > WINDOW) {
+            flushTo(position + max - WINDOW);
+        }
+        int count = decoder.decode(payload, offset, length, rings[channel], slot);
+        if (count > 0) {
+            end = Math.max(end, position + count);
+        }
+        return Math.max(count, 0);
+    }
+
     /** Writes everything up to the last sample placed. */
     void finish() throws IOException {
         flushTo(end);

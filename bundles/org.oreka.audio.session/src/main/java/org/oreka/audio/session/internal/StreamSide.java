@@ -19,6 +19,9 @@ final class StreamSide {
     private int sourcePort;
     private int destinationPort;
     private boolean usePorts;
+    /** The IPv4 addresses as ints, compared on every packet. */
+    private int sourceIpv4;
+    private int destinationIpv4;
     long packets;
     long firstMicros;
     long lastMicros;
@@ -44,6 +47,8 @@ final class StreamSide {
         sourcePort = packet.sourcePort();
         destinationPort = packet.destinationPort();
         usePorts = Arrays.equals(source, 0, addressLength, destination, 0, addressLength);
+        sourceIpv4 = packet.ipVersion() == 4 ? packet.sourceIpv4() : 0;
+        destinationIpv4 = packet.ipVersion() == 4 ? packet.destinationIpv4() : 0;
         firstMicros = arrivalMicros;
         ssrc = 0;
     }
@@ -68,6 +73,8 @@ final class StreamSide {
         sourcePort = other.sourcePort;
         destinationPort = other.destinationPort;
         usePorts = other.usePorts;
+        sourceIpv4 = other.sourceIpv4;
+        destinationIpv4 = other.destinationIpv4;
         packets = other.packets;
         firstMicros = other.firstMicros;
         lastMicros = other.lastMicros;
@@ -77,6 +84,12 @@ final class StreamSide {
     boolean matches(TransportPacket packet) {
         if (!used || (packet.ipVersion() == 4 ? 4 : 16) != addressLength) {
             return false;
+        }
+        if (addressLength == 4) {
+            if (packet.sourceIpv4() != sourceIpv4 || packet.destinationIpv4() != destinationIpv4) {
+                return false;
+            }
+            return !usePorts || (packet.sourcePort() == sourcePort && packet.destinationPort() == destinationPort);
         }
         if (!Arrays.equals(packet.sourceAddressBytes(), 0, addressLength, source, 0, addressLength)
                 || !Arrays.equals(packet.destinationAddressBytes(), 0, addressLength, destination, 0, addressLength)) {
