@@ -13,8 +13,15 @@ import java.nio.file.StandardOpenOption;
  * Appends records to a tape journal through an in-memory batch that goes to disk when it fills up or when
  * {@link #flush()} is called, so the capture thread pays one system call per batch, not per packet. Used by one
  * thread at a time.
+ *
+ * <p>Batches are direct buffers (the kernel copies from them without the extra copy a heap buffer costs) and
+ * are reused from one journal to the next, as recorders open and close journals all day.
  */
 public final class JournalWriter implements Closeable {
+
+    private static final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> SPARE_BATCHES =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int MAX_SPARE_BATCHES = 1024;
 
     private final FileChannel channel;
     private final ByteBuffer batch;
@@ -28,8 +35,7 @@ public final class JournalWriter implements Closeable {
      */
     public JournalWriter(Path file, int batchBytes) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        this.batch = ByteBuffer.allocate(Math.max(batchBytes, JournalFormat.HEADER_SIZE + JournalFormat.MAX_PAYLOAD))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        this.batch = batch(Math.max(batchBytes, JournalFormat.HEADER_SIZE + JournalFormat.MAX_PAYLOAD));
         this.bytesWritten = channel.size();
     }
 
@@ -106,7 +112,20 @@ public final class JournalWriter implements Closeable {
             } finally {
                 closed = true;
                 channel.close();
+                batch.clear();
+                if (SPARE_BATCHES.size() < MAX_SPARE_BATCHES) {
+                    SPARE_BATCHES.offer(batch);
+                }
             }
         }
+    }
+
+    private static ByteBuffer batch(int capacity) {
+        for (ByteBuffer spare = SPARE_BATCHES.poll(); spare != null; spare = SPARE_BATCHES.poll()) {
+            if (spare.capacity() == capacity) {
+                return spare;
+            }
+        }
+        return ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

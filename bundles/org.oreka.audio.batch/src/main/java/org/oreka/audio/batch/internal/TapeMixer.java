@@ -19,7 +19,10 @@ final class TapeMixer {
 
     private final AudioFileWriter writer;
     private final int outputChannels;
-    private final short[][] rings = {new short[WINDOW], new short[WINDOW]};
+    /** A thread's windows, silent again after a finished mix, for the next tape (they are 512 KB). */
+    private static final ThreadLocal<short[][]> SPARE_RINGS = new ThreadLocal<>();
+
+    private final short[][] rings;
     private final short[] out;
     private long flushed;
     private long end;
@@ -29,6 +32,9 @@ final class TapeMixer {
         this.writer = writer;
         this.outputChannels = outputChannels;
         this.out = new short[8192 * outputChannels];
+        short[][] spare = SPARE_RINGS.get();
+        SPARE_RINGS.remove();
+        this.rings = spare != null ? spare : new short[][] {new short[WINDOW], new short[WINDOW]};
     }
 
     /**
@@ -82,6 +88,8 @@ final class TapeMixer {
     /** Writes everything up to the last sample placed. */
     void finish() throws IOException {
         flushTo(end);
+        // Every slot written has now been flushed and cleared.
+        SPARE_RINGS.set(rings);
     }
 
     /** Output length in samples per channel. */

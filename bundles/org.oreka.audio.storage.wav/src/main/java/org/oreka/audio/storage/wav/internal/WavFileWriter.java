@@ -34,7 +34,12 @@ final class WavFileWriter implements AudioFileWriter {
     private final int blockAlign;
     private final int headerBytes;
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    /** Buffers of closed writers, reused: a recorder writes thousands of files an hour. */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> SPARE_BUFFERS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int MAX_SPARE_BUFFERS = 16;
+
+    private final ByteBuffer buffer = spareOrNewBuffer();
     private final ByteBuffer field = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
     private long flushedDataBytes;
     private boolean failed;
@@ -172,7 +177,7 @@ final class WavFileWriter implements AudioFileWriter {
             return;
         }
         closed = true;
-        try (channel) {
+        try (channel; BufferReturn giveBack = this::returnBuffer) {
             if (failed) {
                 keepFlushedBlocks();
                 return;
@@ -203,5 +208,23 @@ final class WavFileWriter implements AudioFileWriter {
         flushedDataBytes -= flushedDataBytes % Math.max(2, blockAlign);
         channel.truncate(headerBytes + flushedDataBytes);
         writeSizes(0);
+    }
+
+    private static ByteBuffer spareOrNewBuffer() {
+        ByteBuffer spare = SPARE_BUFFERS.poll();
+        return spare != null ? spare : ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private void returnBuffer() {
+        buffer.clear();
+        if (SPARE_BUFFERS.size() < MAX_SPARE_BUFFERS) {
+            SPARE_BUFFERS.offer(buffer);
+        }
+    }
+
+    /** Gives the buffer back when {@link #close()} is done with it, however it ends. */
+    private interface BufferReturn extends AutoCloseable {
+        @Override
+        void close();
     }
 }
