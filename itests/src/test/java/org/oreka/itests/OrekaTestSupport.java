@@ -185,6 +185,21 @@ public abstract class OrekaTestSupport {
         }
     }
 
+    /**
+     * GETs a URL until it answers 200: right after boot a listener may be up before the command it serves has
+     * registered (and answers 404 until then).
+     */
+    protected HttpResponse<String> getOk(String url) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            HttpResponse<String> response = get(url);
+            if (response.statusCode() == 200 || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** Runs a Karaf shell command and returns what it printed. */
     protected String executeCommand(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -62,7 +62,7 @@ public class PlatformIT extends OrekaTestSupport {
 
     @Test
     public void recorderPingAnswersXmlAndSingleLine() throws Exception {
-        HttpResponse<String> xml = get("http://localhost:" + recorderPort() + "/command?type=ping");
+        HttpResponse<String> xml = getOk("http://localhost:" + recorderPort() + "/command?type=ping");
         assertEquals(200, xml.statusCode());
         assertTrue(xml.body(), xml.body().contains("<response><success>true</success></response>"));
         assertEquals("success=true ", get("http://localhost:" + recorderPort() + "/command?type=ping&accept=text/single-line").body());
@@ -70,7 +70,7 @@ public class PlatformIT extends OrekaTestSupport {
 
     @Test
     public void orkTrackPingAnswersPong() throws Exception {
-        HttpResponse<String> response = get("http://localhost:" + webPort() + "/orktrack/command?cmd=ping");
+        HttpResponse<String> response = getOk("http://localhost:" + webPort() + "/orktrack/command?cmd=ping");
         assertEquals(200, response.statusCode());
         assertEquals("class=simpleresponse success=true comment=pong", response.body());
         assertEquals(400, get("http://localhost:" + webPort() + "/orktrack/command?cmd=nosuchcommand").statusCode());
@@ -79,14 +79,15 @@ public class PlatformIT extends OrekaTestSupport {
     @Test
     public void theRecorderPortMovesWhenItsConfigurationChanges() throws Exception {
         int before = recorderPort();
+        assertEquals(200, getOk("http://localhost:" + before + "/command?type=ping").statusCode());
         int moved = before + 1;
         updateConfig("org.oreka.audio", "HttpServerPort", Integer.toString(moved));
         try {
-            assertEquals(200, get("http://localhost:" + moved + "/command?type=ping").statusCode());
+            assertEquals(200, getOk("http://localhost:" + moved + "/command?type=ping").statusCode());
         } finally {
             updateConfig("org.oreka.audio", "HttpServerPort", Integer.toString(before));
         }
-        assertEquals(200, get("http://localhost:" + before + "/command?type=ping").statusCode());
+        assertEquals(200, getOk("http://localhost:" + before + "/command?type=ping").statusCode());
     }
 
     @Test
