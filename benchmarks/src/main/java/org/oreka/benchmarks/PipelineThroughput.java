@@ -1,18 +1,14 @@
 package org.oreka.benchmarks;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -39,7 +35,7 @@ public final class PipelineThroughput {
         Path work = Path.of(args[1]);
         int calls = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        deleteRecursively(work);
+        Processes.deleteRecursively(work);
         Files.createDirectories(work);
 
         Path capture = work.resolve("calls-" + calls + "x" + seconds + "s.pcap");
@@ -50,7 +46,7 @@ public final class PipelineThroughput {
         List<SyntheticCall> warmCalls = CallCaptureWriter.concurrentCalls(50, 20_000, 10);
         CallCaptureWriter.write(warmUp, warmCalls, 1_763_000_000_000_000L);
 
-        run(work, "tar", "xzf", distribution.toString(), "-C", work.toString());
+        Processes.run(work, "tar", "xzf", distribution.toString(), "-C", work.toString());
         Path home;
         try (Stream<Path> entries = Files.list(work)) {
             home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -62,7 +58,7 @@ public final class PipelineThroughput {
                 .redirectErrorStream(true).redirectOutput(home.resolve("benchmark.out").toFile()).start();
         try {
             waitForPing();
-            long pid = jvm(karaf);
+            long pid = Processes.jvm(karaf).pid();
             // Warm the JIT up on a small capture so the measurement is of the running recorder, not of compiling it.
             long warmWavs = replay(home, warmUp, warmCalls.size(), 0);
             Thread.sleep(2000);
@@ -88,7 +84,7 @@ public final class PipelineThroughput {
             System.out.printf("throughput: %,.0f packets per CPU-second, %,.0f packets per wall-second%n", packets / cpu, packets / wall);
             System.out.printf("peak heap used: %,d MB, peak RSS: %,d MB%n", peakHeap.get() >> 20, peakRss(pid) >> 10);
         } finally {
-            run(home, home.resolve("bin/stop").toString());
+            Processes.run(home, home.resolve("bin/stop").toString());
             karaf.waitFor();
         }
     }
@@ -144,11 +140,6 @@ public final class PipelineThroughput {
         throw new IllegalStateException("the recorder did not answer within 180 s");
     }
 
-    private static long jvm(Process karaf) {
-        return karaf.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
-                .orElse(karaf.toHandle()).pid();
-    }
-
     /** utime and stime of a process, in clock ticks (1/100 s). */
     private static long[] cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -197,20 +188,4 @@ public final class PipelineThroughput {
         Files.write(cfg, lines);
     }
 
-    private static void run(Path directory, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
 }

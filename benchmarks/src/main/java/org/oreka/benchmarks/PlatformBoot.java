@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -31,9 +29,9 @@ public final class PlatformBoot {
         Path distribution = Path.of(args[0]);
         Path work = Path.of(args[1]);
         int restarts = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        deleteRecursively(work);
+        Processes.deleteRecursively(work);
         Files.createDirectories(work);
-        run(work, "tar", "xzf", distribution.toString(), "-C", work.toString());
+        Processes.run(work, "tar", "xzf", distribution.toString(), "-C", work.toString());
         Path home;
         try (Stream<Path> entries = Files.list(work)) {
             home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -55,7 +53,7 @@ public final class PlatformBoot {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%-12s %10.1f %10d%n", label, seconds, rssMegabytes(karaf).orElse(-1L));
         } finally {
-            run(home, home.resolve("bin/stop").toString());
+            Processes.run(home, home.resolve("bin/stop").toString());
             karaf.waitFor();
         }
     }
@@ -80,8 +78,7 @@ public final class PlatformBoot {
 
     /** Resident set of the Java process the karaf script started (the script itself is a shell). */
     private static Optional<Long> rssMegabytes(Process karaf) throws IOException {
-        List<ProcessHandle> javas = karaf.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList();
-        ProcessHandle jvm = javas.isEmpty() ? karaf.toHandle() : javas.get(0);
+        ProcessHandle jvm = Processes.jvm(karaf);
         for (String line : Files.readAllLines(Path.of("/proc/" + jvm.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Optional.of(Long.parseLong(line.replaceAll("\\D+", "")) / 1024);
@@ -90,20 +87,4 @@ public final class PlatformBoot {
         return Optional.empty();
     }
 
-    private static void run(Path directory, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -18,7 +17,6 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.oreka.audio.chain.TapeChain;
 import org.oreka.audio.session.TapeListener;
-import org.oreka.sdk.tape.TagDTO;
 import org.oreka.sdk.tape.TapeDTO;
 import org.oreka.testing.WavTones;
 import org.osgi.framework.ServiceRegistration;
@@ -44,25 +42,9 @@ public class LiveCaptureIT extends OrekaTestSupport {
     @Test
     public void sippCallsOnLoopbackAreRecorded() throws Exception {
         assumeTrue("SIPp (Debian package sip-tester) is installed", Files.isExecutable(SIPP));
-        List<TapeDTO> stopped = new CopyOnWriteArrayList<>();
-        ServiceRegistration<TapeListener> listener = bundleContext.registerService(TapeListener.class, new TapeListener() {
-            @Override
-            public void tapeStarted(TapeDTO tape) {
-            }
-
-            @Override
-            public void tapeUpdated(TapeDTO tape) {
-            }
-
-            @Override
-            public void tapeStopped(TapeDTO tape) {
-                stopped.add(tape);
-            }
-
-            @Override
-            public void tagAdded(TagDTO tag) {
-            }
-        }, null);
+        TapeEvents events = new TapeEvents();
+        List<TapeDTO> stopped = events.stopped;
+        ServiceRegistration<TapeListener> listener = bundleContext.registerService(TapeListener.class, events, null);
         try {
             Hashtable<String, Object> live = new Hashtable<>();
             live.put("Devices", "lo");

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.junit.Before;
@@ -17,8 +16,6 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.oreka.audio.chain.TapeChain;
 import org.oreka.audio.session.TapeListener;
-import org.oreka.sdk.tape.TagDTO;
-import org.oreka.sdk.tape.TapeDTO;
 import org.oreka.testing.CallCaptureWriter;
 import org.oreka.testing.SyntheticCall;
 import org.oreka.testing.WavTones;
@@ -32,7 +29,7 @@ import org.osgi.framework.ServiceRegistration;
 public class RecordingIT extends OrekaTestSupport {
 
     private TapeChain chain;
-    private final List<TagDTO> tags = new CopyOnWriteArrayList<>();
+    private final TapeEvents events = new TapeEvents();
     private ServiceRegistration<TapeListener> listener;
 
     @Override
@@ -47,24 +44,7 @@ public class RecordingIT extends OrekaTestSupport {
     public void recorderIsUp() throws Exception {
         chain = service(TapeChain.class, null);
         awaitOutput("oreka:chain", "BatchProcessing");
-        listener = bundleContext.registerService(TapeListener.class, new TapeListener() {
-            @Override
-            public void tapeStarted(TapeDTO tape) {
-            }
-
-            @Override
-            public void tapeUpdated(TapeDTO tape) {
-            }
-
-            @Override
-            public void tapeStopped(TapeDTO tape) {
-            }
-
-            @Override
-            public void tagAdded(TagDTO tag) {
-                tags.add(tag);
-            }
-        }, null);
+        listener = bundleContext.registerService(TapeListener.class, events, null);
     }
 
     @org.junit.After
@@ -209,9 +189,9 @@ public class RecordingIT extends OrekaTestSupport {
         ReplayOutput out = replay(testCapture("ws-SIP_DTMF2.pcap"));
         Map<String, String> row = only(out, "2502", "2504");
         String orkuid = row.get("Orkuid");
-        await("seven digits", () -> tags.stream().filter(t -> t.orkuid.equals(orkuid)).count() == 7);
+        await("seven digits", () -> events.tags.stream().filter(t -> t.orkuid.equals(orkuid)).count() == 7);
         assertEquals(List.of("6", "7", "8", "9", "1", "2", "3"),
-                tags.stream().filter(t -> t.orkuid.equals(orkuid)).map(t -> t.text).toList());
+                events.tags.stream().filter(t -> t.orkuid.equals(orkuid)).map(t -> t.text).toList());
     }
 
     @Test

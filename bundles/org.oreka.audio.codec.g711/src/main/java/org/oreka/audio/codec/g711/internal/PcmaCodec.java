@@ -1,6 +1,5 @@
 package org.oreka.audio.codec.g711.internal;
 
-import org.oreka.audio.codec.g711.G711;
 import org.oreka.sdk.codec.AudioCodec;
 import org.oreka.sdk.codec.AudioDecoder;
 import org.osgi.service.component.annotations.Component;
@@ -11,20 +10,6 @@ import org.osgi.service.component.annotations.Component;
         AudioCodec.PROPERTY_PAYLOAD_TYPE + ":Integer=8" })
 public class PcmaCodec implements AudioCodec {
 
-    /** A-law keeps no state between packets, so every stream can share one decoder. */
-    private static final AudioDecoder DECODER = new AudioDecoder() {
-        @Override
-        public int maxSamples(int payloadLength) {
-            return payloadLength;
-        }
-
-        @Override
-        public int decode(byte[] payload, int offset, int length, short[] pcm, int pcmOffset) {
-            G711.alawToLinear(payload, offset, length, pcm, pcmOffset);
-            return length;
-        }
-    };
-
     @Override
     public int sampleRate() {
         return 8000;
@@ -32,6 +17,6 @@ public class PcmaCodec implements AudioCodec {
 
     @Override
     public AudioDecoder newDecoder() {
-        return DECODER;
+        return G711Decoder.ALAW;
     }
 }
