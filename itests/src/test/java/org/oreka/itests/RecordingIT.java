@@ -105,6 +105,16 @@ public class RecordingIT extends OrekaTestSupport {
     @Test
     public void threeConcurrentCallsKeepEachVoiceOnItsOwnChannel() throws Exception {
         ReplayOutput out = replay(testCapture("synth-3-concurrent-calls.pcap"));
+        Path tapelist = Path.of(System.getProperty("karaf.log"), "tapelist.log");
+        await("tapelist.log has the three calls", () -> {
+            try {
+                String lines = Files.readString(tapelist);
+                return lines.contains("localParty=alice remoteParty=bob") && lines.contains("localParty=carol")
+                        && lines.contains("localParty=erin");
+            } catch (IOException e) {
+                return false;
+            }
+        });
         Object[][] expected = {{"alice", "bob", 300L, 6.0, 440.0, 1000.0}, {"carol", "dave", 200L, 4.0, 500.0, 1200.0},
             {"erin", "frank", 150L, 3.0, 700.0, 1500.0}};
         for (Object[] e : expected) {
