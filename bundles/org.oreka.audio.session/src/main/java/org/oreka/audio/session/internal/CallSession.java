@@ -19,6 +19,8 @@ final class CallSession {
 
     final String callId;
     final String protocol;
+    /** Whether signalling created the session (decided once: it is asked for every packet). */
+    private final boolean signalled;
     final String captureSource;
     final long createdMicros;
     final Set<MediaKey> addresses = new LinkedHashSet<>();
@@ -60,12 +62,13 @@ final class CallSession {
     CallSession(String callId, String protocol, String captureSource, long createdMicros) {
         this.callId = callId;
         this.protocol = protocol;
+        this.signalled = !RAW_RTP.equals(protocol);
         this.captureSource = captureSource;
         this.createdMicros = createdMicros;
     }
 
     boolean signalled() {
-        return !RAW_RTP.equals(protocol);
+        return signalled;
     }
 
     boolean started() {
