@@ -1,0 +1,26 @@
+package org.oreka.track.storage;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Searches recorded segments (OrkWeb's recordings page, the search benchmark). */
+@ProviderType
+public interface SegmentSearch {
+
+    /**
+     * The page of segments matching a query.
+     *
+     * @return up to {@code limit} segments, and whether more follow
+     */
+    Page search(SegmentQuery query);
+
+    /**
+     * One page of results.
+     *
+     * @param segments the segments, in the query's order
+     * @param more whether further results follow
+     */
+    record Page(List<Segment> segments, boolean more) {
+    }
+}

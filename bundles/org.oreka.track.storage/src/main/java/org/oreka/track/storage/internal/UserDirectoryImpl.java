@@ -1,0 +1,283 @@
+package org.oreka.track.storage.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.oreka.track.storage.Group;
+import org.oreka.track.storage.TrackException;
+import org.oreka.track.storage.User;
+import org.oreka.track.storage.UserDirectory;
+import org.oreka.track.storage.UserUpdate;
+import org.oreka.track.storage.internal.entity.GroupEntity;
+import org.oreka.track.storage.internal.entity.LoginStringEntity;
+import org.oreka.track.storage.internal.entity.UserEntity;
+import org.oreka.track.storage.internal.entity.UserGroupEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Users, login strings and groups in the database, with the provisioning API's rules. */
+@Component
+public class UserDirectoryImpl implements UserDirectory {
+
+    static final String ERROR_SAVING_USER = "ERROR_SAVING_USER";
+    static final String ERROR_NO_USER_FOR_LOGINSTRING = "ERROR_NO_USER_FOUND_FOR_LOGINSTRING";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserDirectoryImpl.class);
+
+    private final Storage storage;
+    private final DirectoryCache cache;
+
+    @Activate
+    public UserDirectoryImpl(@Reference Storage storage, @Reference DirectoryCache cache) {
+        this.storage = storage;
+        this.cache = cache;
+    }
+
+    @Override
+    public User save(UserUpdate update) {
+        validate(update);
+        User saved = storage.tx(em -> toUser(em, apply(em, update, true)));
+        cache.reload();
+        return saved;
+    }
+
+    @Override
+    public ImportResult importUsers(List<UserUpdate> users, boolean keepLoginStrings) {
+        users.forEach(UserDirectoryImpl::validate);
+        int[] counts = new int[2];
+        storage.tx(em -> {
+            for (UserUpdate update : users) {
+                boolean exists = loginString(em, update.loginString()) != null;
+                UserEntity user = apply(em, update, keepLoginStrings);
+                counts[exists ? 1 : 0]++;
+                em.flush();
+                em.detach(user);
+            }
+            return null;
+        });
+        cache.reload();
+        return new ImportResult(counts[0], counts[1]);
+    }
+
+    @Override
+    public User addLoginStrings(String findLoginString, List<String> newLoginStrings) {
+        if (newLoginStrings.isEmpty() || newLoginStrings.stream().anyMatch(String::isBlank)) {
+            throw new TrackException(ERROR_SAVING_USER, "newloginstring is missing or empty");
+        }
+        User saved = storage.tx(em -> {
+            LoginStringEntity found = findLoginString == null ? null : loginString(em, findLoginString.trim());
+            if (found == null) {
+                throw new TrackException(ERROR_NO_USER_FOR_LOGINSTRING, "no user has the login string '" + findLoginString + "'");
+            }
+            for (String added : newLoginStrings) {
+                addLoginString(em, found.userId, added.trim());
+            }
+            return toUser(em, em.find(UserEntity.class, found.userId));
+        });
+        cache.reload();
+        return saved;
+    }
+
+    @Override
+    public void deleteGroup(String name) {
+        storage.tx(em -> {
+            List<GroupEntity> named = groups(em, name, false);
+            if (named.isEmpty()) {
+                throw new TrackException("ERROR_GROUP_NOT_FOUND", "no regular group is named '" + name + "'");
+            }
+            if (named.size() > 1) {
+                throw new TrackException("ERROR_DUPLICATE_GROUP", named.size() + " regular groups are named '" + name
+                        + "'; rename all but one first");
+            }
+            GroupEntity group = named.get(0);
+            em.createQuery("UPDATE GroupEntity g SET g.parentId = :parent WHERE g.parentId = :id")
+                    .setParameter("parent", group.parentId).setParameter("id", group.id).executeUpdate();
+            em.createQuery("UPDATE ProgramEntity p SET p.targetGroupId = NULL WHERE p.targetGroupId = :id")
+                    .setParameter("id", group.id).executeUpdate();
+            em.createQuery("DELETE FROM UserGroupEntity m WHERE m.groupId = :id").setParameter("id", group.id).executeUpdate();
+            em.remove(group);
+            return null;
+        });
+        cache.reload();
+    }
+
+    @Override
+    public Group createGroup(String name, boolean security, Long parentId) {
+        if (name == null || name.isBlank()) {
+            throw new TrackException("ERROR_SAVING_GROUP", "a group needs a name");
+        }
+        return storage.tx(em -> {
+            GroupEntity group = newGroup(em, name.trim(), security, parentId);
+            return new Group(group.id, group.name, group.security, group.parentId);
+        });
+    }
+
+    @Override
+    public List<Group> groupsNamed(String name) {
+        return storage.tx(em -> em.createQuery("SELECT g FROM GroupEntity g WHERE g.name = :name ORDER BY g.id", GroupEntity.class)
+                .setParameter("name", name).getResultList().stream()
+                .map(g -> new Group(g.id, g.name, g.security, g.parentId)).toList());
+    }
+
+    @Override
+    public Optional<User> byLoginString(String loginString) {
+        return storage.tx(em -> {
+            LoginStringEntity found = loginString(em, loginString);
+            return found == null ? Optional.<User>empty() : Optional.of(toUser(em, em.find(UserEntity.class, found.userId)));
+        });
+    }
+
+    @Override
+    public Optional<User> byId(long id) {
+        return storage.tx(em -> Optional.ofNullable(em.find(UserEntity.class, id)).map(u -> toUser(em, u)));
+    }
+
+    private static void validate(UserUpdate update) {
+        if (update.loginString() == null || update.loginString().isBlank()) {
+            throw new TrackException(ERROR_SAVING_USER, "loginstring is missing");
+        }
+        boolean names = present(update.firstname()) && present(update.lastname());
+        if (!names && !present(update.groupName()) && !present(update.securityGroupName())) {
+            throw new TrackException(ERROR_SAVING_USER,
+                    "give firstname and lastname, or a groupname or securitygroupname, with the loginstring");
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Adds or updates the user of the update's login string, in the caller's transaction. */
+    private UserEntity apply(EntityManager em, UserUpdate update, boolean keepLoginStrings) {
+        String key = update.loginString().trim();
+        LoginStringEntity login = loginString(em, key);
+        UserEntity user;
+        if (login == null) {
+            user = new UserEntity();
+            user.dateCreated = Instant.now();
+            user.firstname = "";
+            user.lastname = "";
+        } else {
+            user = em.find(UserEntity.class, login.userId);
+        }
+        if (update.firstname() != null) {
+            user.firstname = update.firstname().trim();
+        }
+        if (update.lastname() != null) {
+            user.lastname = update.lastname().trim();
+        }
+        if (update.email() != null) {
+            user.email = update.email().trim();
+        }
+        if (update.recordable() != null) {
+            user.recordable = update.recordable();
+        }
+        if (update.external() != null) {
+            user.externalUser = update.external();
+        }
+        if (user.id == null) {
+            em.persist(user);
+            em.flush();
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        wanted.add(key);
+        update.extraLoginStrings().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(wanted::add);
+        if (!keepLoginStrings && login != null) {
+            em.createQuery("DELETE FROM LoginStringEntity l WHERE l.userId = :user AND l.loginString NOT IN :wanted")
+                    .setParameter("user", user.id).setParameter("wanted", wanted).executeUpdate();
+        }
+        for (String loginString : wanted) {
+            addLoginString(em, user.id, loginString);
+        }
+        if (present(update.groupName())) {
+            joinGroup(em, user, update.groupName().trim());
+        }
+        if (present(update.securityGroupName())) {
+            List<GroupEntity> security = groups(em, update.securityGroupName().trim(), true);
+            if (security.size() == 1) {
+                user.securityGroupId = security.get(0).id;
+            } else {
+                LOG.info("User {}: security group '{}' {}; left unchanged", key, update.securityGroupName(),
+                        security.isEmpty() ? "does not exist" : "is ambiguous");
+            }
+        }
+        return user;
+    }
+
+    private static void joinGroup(EntityManager em, UserEntity user, String groupName) {
+        List<GroupEntity> named = groups(em, groupName, false);
+        if (named.size() > 1) {
+            LOG.info("User {}: {} groups are named '{}'; group left unchanged", user.id, named.size(), groupName);
+            return;
+        }
+        GroupEntity group = named.isEmpty() ? newGroup(em, groupName, false, null) : named.get(0);
+        UserGroupEntity.Key key = new UserGroupEntity.Key();
+        key.userId = user.id;
+        key.groupId = group.id;
+        if (em.find(UserGroupEntity.class, key) == null) {
+            UserGroupEntity membership = new UserGroupEntity();
+            membership.userId = user.id;
+            membership.groupId = group.id;
+            em.persist(membership);
+        }
+    }
+
+    private static GroupEntity newGroup(EntityManager em, String name, boolean security, Long parentId) {
+        GroupEntity group = new GroupEntity();
+        group.name = name;
+        group.security = security;
+        group.parentId = parentId;
+        group.dateCreated = Instant.now();
+        em.persist(group);
+        em.flush();
+        return group;
+    }
+
+    private static void addLoginString(EntityManager em, long userId, String loginString) {
+        LoginStringEntity existing = loginString(em, loginString);
+        if (existing != null) {
+            if (existing.userId != userId) {
+                throw new TrackException("ERROR_LOGINSTRING_IN_USE", "the login string '" + loginString
+                        + "' already belongs to user " + existing.userId);
+            }
+            return;
+        }
+        LoginStringEntity added = new LoginStringEntity();
+        added.loginString = loginString;
+        added.userId = userId;
+        em.persist(added);
+        em.flush();
+    }
+
+    static LoginStringEntity loginString(EntityManager em, String loginString) {
+        List<LoginStringEntity> found = em.createQuery("SELECT l FROM LoginStringEntity l WHERE l.loginString = :s",
+                LoginStringEntity.class).setParameter("s", loginString).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static List<GroupEntity> groups(EntityManager em, String name, boolean security) {
+        return em.createQuery("SELECT g FROM GroupEntity g WHERE g.name = :name AND g.security = :security ORDER BY g.id",
+                GroupEntity.class).setParameter("name", name).setParameter("security", security).getResultList();
+    }
+
+    static User toUser(EntityManager em, UserEntity user) {
+        List<String> loginStrings = em.createQuery(
+                "SELECT l.loginString FROM LoginStringEntity l WHERE l.userId = :user ORDER BY l.id", String.class)
+                .setParameter("user", user.id).getResultList();
+        List<String> groups = new ArrayList<>(em.createQuery("SELECT g.name FROM GroupEntity g, UserGroupEntity m"
+                + " WHERE m.groupId = g.id AND m.userId = :user ORDER BY g.name", String.class)
+                .setParameter("user", user.id).getResultList());
+        GroupEntity security = user.securityGroupId == null ? null : em.find(GroupEntity.class, user.securityGroupId);
+        return new User(user.id, user.firstname, user.lastname, user.email, user.recordable, user.externalUser,
+                user.disabled, user.deleted, loginStrings, groups, security == null ? null : security.name);
+    }
+}
