@@ -478,9 +478,11 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
                 if (!"STOP".equals(md.state)) {
                     continue;
                 }
-                unmatch(em, md);
+                TapeEntity before = unmatch(em, md);
                 if (matchAndTag(em, batch, md)) {
                     matched++;
+                } else if (before != null) {
+                    restoreWholeSegment(em, before);
                 }
             }
             return matched;
@@ -497,17 +499,21 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
         return true;
     }
 
-    /** Takes a metadata row's segment off its recording, giving the recording back its whole segment if it has none left. */
-    private void unmatch(EntityManager em, MetadataEntity md) {
+    /** Takes a metadata row's segment off its recording; returns that recording, if it had one. */
+    private static TapeEntity unmatch(EntityManager em, MetadataEntity md) {
         if (md.tapeId == null) {
-            return;
+            return null;
         }
         em.createQuery("DELETE FROM SegmentEntity s WHERE s.metadataId = :md").setParameter("md", md.id).executeUpdate();
         TapeEntity tape = em.find(TapeEntity.class, md.tapeId);
         md.tapeId = null;
-        if (tape != null && Boolean.TRUE.equals(tape.kept) && em.createQuery(
-                "SELECT COUNT(s) FROM SegmentEntity s WHERE s.tapeId = :tape", Long.class).setParameter("tape", tape.id)
-                .getSingleResult() == 0) {
+        return tape;
+    }
+
+    /** Gives a kept recording left without segments its segment for the whole recording again. */
+    private void restoreWholeSegment(EntityManager em, TapeEntity tape) {
+        if (Boolean.TRUE.equals(tape.kept) && em.createQuery("SELECT COUNT(s) FROM SegmentEntity s WHERE s.tapeId = :tape",
+                Long.class).setParameter("tape", tape.id).getSingleResult() == 0) {
             Directory dir = directory.get();
             SegmentWriter.write(em, tape, Owner.of(dir, agents, tape.localParty, null),
                     tape.portName == null ? null : dir.portsByName().get(tape.portName), List.of(), List.of(), dir);
