@@ -1,17 +1,32 @@
 package org.oreka.protocol;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The answer to one API call: a class name (as OrkTrack's single-line replies start with) and ordered fields,
- * beginning with {@code success} and {@code comment}.
+ * beginning with {@code success} and {@code comment}; or, for commands that relay a live stream, a body the
+ * endpoint streams to the caller instead.
  */
 public final class CommandResponse {
 
     private final String className;
     private final Map<String, String> fields = new LinkedHashMap<>();
+    private Stream stream;
+
+    /** A response body written to the caller as it is produced (live audio). */
+    public interface Stream {
+
+        /** The body's media type. */
+        String contentType();
+
+        /** Writes the body until it ends or the caller goes away (an {@link IOException} then). */
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     private CommandResponse(String className, boolean success, String comment) {
         this.className = className;
@@ -27,6 +42,18 @@ public final class CommandResponse {
     /** A failed response; the comment says why in words a person can act on. */
     public static CommandResponse failure(String className, String comment) {
         return new CommandResponse(className, false, comment);
+    }
+
+    /** A successful response whose body is {@code stream} rather than the single-line reply. */
+    public static CommandResponse streaming(String className, Stream stream) {
+        CommandResponse response = new CommandResponse(className, true, "");
+        response.stream = stream;
+        return response;
+    }
+
+    /** The body to stream, if this response is one. */
+    public Optional<Stream> stream() {
+        return Optional.ofNullable(stream);
     }
 
     /** Adds or replaces a field after the ones already set. */

@@ -97,7 +97,23 @@ public class TrackCommandServlet extends HttpServlet {
                     "unknown command: " + request.name()).with("returncode", "ERROR_UNKNOWN_COMMAND"));
             return;
         }
+        if (response.stream().isPresent()) {
+            stream(resp, response.stream().get());
+            return;
+        }
         reply(resp, HttpServletResponse.SC_OK, response);
+    }
+
+    /** Relays a live stream; it ends when its source ends or the caller hangs up. */
+    private static void stream(HttpServletResponse resp, CommandResponse.Stream stream) throws IOException {
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType(stream.contentType());
+        resp.flushBuffer();
+        try {
+            stream.writeTo(resp.getOutputStream());
+        } catch (IOException e) {
+            LOG.debug("A streamed response ended: {}", e.getMessage());
+        }
     }
 
     @Override
