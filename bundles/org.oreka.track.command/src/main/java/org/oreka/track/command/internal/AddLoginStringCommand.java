@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code cmd=addloginstring&findloginstring=...&newloginstring=...}: more login strings for an existing user. */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=addloginstring"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=addloginstring"})
 public class AddLoginStringCommand extends TrackCommand {
 
     private final UserDirectory users;

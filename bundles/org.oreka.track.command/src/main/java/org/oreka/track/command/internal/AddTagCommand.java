@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code tagentry=Type:Text} and/or {@code tagtype}, {@code tagtext} (with {@code offsetmsec}, as recorders send
  * DTMF digits).
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=addtag"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=addtag"})
 public class AddTagCommand extends TrackCommand {
 
     private final Tags tags;

@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code cmd=adduser}: adds the user of a login string, or updates the one that has it with only the parameters
  * given; joins a regular group (created when missing) and sets the security group (when it exists).
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=adduser"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=adduser"})
 public class AddUserCommand extends TrackCommand {
 
     private final UserDirectory users;

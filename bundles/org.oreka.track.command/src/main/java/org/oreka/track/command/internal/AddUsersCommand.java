@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
  * server (see {@link UserCsv}); the file must be inside the configured import folder. {@code keeppls=true} adds
  * the imported login strings to existing users, false replaces theirs.
  */
-@Component(configurationPid = TrackCommandServlet.PID,
+@Component(service = Command.class, configurationPid = TrackCommandServlet.PID,
         property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=addusers"})
 public class AddUsersCommand extends TrackCommand {
 

@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code cmd=agentstate&state=login|logout}: logs an agent in or out at a device (for recordings) and/or a
  * workstation (for screen recordings), following the spec's agent tracking rules.
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=agentstate"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=agentstate"})
 public class AgentStateCommand extends TrackCommand {
 
     private final AgentTracking agents;

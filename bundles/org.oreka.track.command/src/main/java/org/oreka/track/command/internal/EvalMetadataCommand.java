@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code cmd=evalmetadata&ids=1,2,87}: matches (again) the CTI metadata with these ids, or with
  * {@code starttime} and {@code endtime} every metadata of that period, to recordings.
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=evalmetadata"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=evalmetadata"})
 public class EvalMetadataCommand extends TrackCommand {
 
     private final CtiMetadata metadata;

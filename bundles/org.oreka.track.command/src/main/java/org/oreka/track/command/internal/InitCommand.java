@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code type=init}: a recorder introduces itself (name, host, command and streaming ports, where its files are)
  * before it reports; OrkTrack registers it so that on-demand commands and live status can reach it.
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=init"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=init"})
 public class InitCommand extends TrackCommand {
 
     private final Recorders recorders;

@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code hostname--port!localparty--remoteparty--status--elapsed--orkuid--direction--side--paused--tags}, each
  * followed by {@code --diskSpaceUsedInKb} when the user disk quota feature is on.
  */
-@Component(configurationPid = TrackCommandServlet.PID,
+@Component(service = Command.class, configurationPid = TrackCommandServlet.PID,
         property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=livestatus"})
 public class LiveStatusCommand extends TrackCommand {
 

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code type=metadata}: a CTI system's start or stop of a call segment, with the tape message's fields; a stop
  * is matched to the recording it overlaps.
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=metadata"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=metadata"})
 public class MetadataCommand extends TrackCommand {
 
     private final CtiMetadata metadata;

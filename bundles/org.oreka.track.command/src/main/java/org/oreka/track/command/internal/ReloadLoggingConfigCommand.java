@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code cmd=reloadloggingconfig}: reads {@code etc/org.ops4j.pax.logging.cfg} again and applies it to the
  * running logging service, so edited log levels and appenders take effect without a restart.
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=reloadloggingconfig"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=reloadloggingconfig"})
 public class ReloadLoggingConfigCommand extends TrackCommand {
 
     static final String LOGGING_PID = "org.ops4j.pax.logging";

@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Reference;
  * resumed. Answers Oreka's {@code taperesponse}, with {@code deletetape=true} when no program keeps a ready
  * recording; the answer comes once the message is stored.
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=tape"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=tape"})
 public class TapeCommand extends TrackCommand {
 
     private static final long STORE_TIMEOUT_SECONDS = 30;

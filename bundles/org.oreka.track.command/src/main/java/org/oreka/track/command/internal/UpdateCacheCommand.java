@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code cmd=updatecache}: reloads users, groups, ports and programs from the database now; with
  * {@code cache=programsremoteparty} only the programs' remote party lists.
  */
-@Component(property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=updatecache"})
+@Component(service = Command.class, property = {Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER, Command.PROPERTY_NAME + "=updatecache"})
 public class UpdateCacheCommand extends TrackCommand {
 
     private final Programs programs;
