@@ -75,6 +75,11 @@ public abstract class OrekaTestSupport {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The tests' HTTP client. */
+    protected HttpClient http() {
+        return http;
+    }
+
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         probe.setHeader(Constants.DYNAMICIMPORT_PACKAGE, "*");
