@@ -684,10 +684,16 @@ final class SessionTracker {
             session.paused = false;
             session.onDemand = true;
             session.keptSides = sides;
-            if (session.started()) {
+            if (session.started() && !session.unrecordable) {
                 TapeDTO tape = session.tape.tape;
                 tape.onDemand = true;
                 tape.side = sides.wireName();
+                try {
+                    // A recovery after a crash must keep only the sides asked for.
+                    session.tape.saveSidecar(false);
+                } catch (IOException e) {
+                    recordingFailed(session, e);
+                }
                 events.updated(TapeProperties.copy(tape));
             }
             LOG.info("Recording {} on demand, keeping {} ({})", name(session), sides.wireName(), calls);
@@ -758,30 +764,23 @@ final class SessionTracker {
      * party the calls whose local party it is or, when there are none, those whose remote party it is.
      */
     private List<CallSession> matching(CallSelector calls) {
-        List<CallSession> found = new ArrayList<>();
-        switch (calls.key()) {
-            case ORKUID -> sessions.stream().filter(s -> s.started() && calls.matches(s.tape.tape.orkuid))
-                    .forEach(found::add);
-            case NATIVE_CALL_ID -> sessions.stream().filter(s -> calls.matches(s.callId)).forEach(found::add);
+        return switch (calls.key()) {
+            case ORKUID -> sessions.stream().filter(s -> s.started() && calls.matches(s.tape.tape.orkuid)).toList();
+            case NATIVE_CALL_ID -> sessions.stream().filter(s -> calls.matches(s.callId)).toList();
             case PARTY -> {
-                List<CallSession> byRemoteParty = new ArrayList<>();
-                for (CallSession session : sessions) {
-                    // A call that is not recording yet is matched on the parties its recording will have.
-                    CallParties parties = session.started() ? null : parties(session);
-                    String local = parties == null ? session.tape.tape.localParty : settings.partyMap().map(parties.localParty());
-                    String remote = parties == null ? session.tape.tape.remoteParty : settings.partyMap().map(parties.remoteParty());
-                    if (calls.matches(local)) {
-                        found.add(session);
-                    } else if (calls.matches(remote)) {
-                        byRemoteParty.add(session);
-                    }
-                }
-                if (found.isEmpty()) {
-                    found.addAll(byRemoteParty);
-                }
+                List<CallSession> local = sessions.stream().filter(s -> calls.matches(party(s, true))).toList();
+                yield local.isEmpty() ? sessions.stream().filter(s -> calls.matches(party(s, false))).toList() : local;
             }
+        };
+    }
+
+    /** A call's local or remote party: its recording's or, before it records, the one its recording will have. */
+    private String party(CallSession session, boolean local) {
+        if (session.started()) {
+            return local ? session.tape.tape.localParty : session.tape.tape.remoteParty;
         }
-        return found;
+        CallParties parties = parties(session);
+        return settings.partyMap().map(local ? parties.localParty() : parties.remoteParty());
     }
 
     /**

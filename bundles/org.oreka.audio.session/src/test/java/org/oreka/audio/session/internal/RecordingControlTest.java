@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +180,11 @@ class RecordingControlTest {
         ScriptedCall call = aliceCallsBob(f);
         call.talk(0, 50);
         f.tracker.record(party("alice"), KeptSides.LOCAL);
+        Properties sidecar = new Properties();
+        try (var in = Files.newInputStream(f.state.resolve(f.started.get(0).orkuid + ".tape"))) {
+            sidecar.load(in);
+        }
+        assertEquals("local", sidecar.getProperty("side"), "a recovery after a crash keeps one side too");
         call.talk(50, 100);
         call.hangUp(100);
         TapeDTO tape = f.stopped.get(0);
