@@ -3,7 +3,6 @@ package org.oreka.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -14,36 +13,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 import org.oreka.audio.capture.file.CaptureReplay;
-import org.oreka.audio.chain.TapeChain;
-import org.oreka.audio.session.TapeListener;
 import org.oreka.sdk.capture.CapturedFrame;
 import org.oreka.sdk.capture.FrameSink;
 import org.oreka.sdk.tape.TapeDTO;
 import org.oreka.testing.CallCaptureWriter;
 import org.oreka.testing.SyntheticCall;
 import org.oreka.testing.WavTones;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * Recording control over HTTP on the recorder's command port while a call plays: a generated capture is fed to
  * the recorder frame by frame, and at chosen moments of the call the test sends a command and waits for its
  * answer before the next frame, so every command lands between the same two packets on every run.
  */
-public class RecordingControlIT extends OrekaTestSupport {
+public class RecordingControlIT extends RecordingTestSupport {
 
     /** The generated call's RTP starts 100 ms after its INVITE; packets are 20 ms apart, the callee's 3 ms behind. */
     private static final long RTP_START_MICROS = 100_000;
 
-    private final TapeEvents events = new TapeEvents();
-    private ServiceRegistration<TapeListener> listener;
-    private TapeChain chain;
     private FrameSink recorder;
 
     /** Something the test does at a moment of the call, before the packet that follows. */
@@ -51,26 +41,10 @@ public class RecordingControlIT extends OrekaTestSupport {
         void run() throws Exception;
     }
 
-    @Override
-    protected Option[] extraOptions() {
-        return new Option[] {
-            editConfigurationFilePut("etc/org.oreka.audio.cfg", "TapeProcessors", "BatchProcessing"),
-            editConfigurationFilePut("etc/org.oreka.audio.cfg", "StereoRecording", "true"),
-        };
-    }
-
     @Before
-    public void recorderIsUp() throws Exception {
-        chain = service(TapeChain.class, null);
+    public void commandPortIsUp() throws Exception {
         recorder = service(FrameSink.class, null);
-        awaitOutput("oreka:chain", "BatchProcessing");
         assertEquals(200, getOk(command("ping")).statusCode());
-        listener = bundleContext.registerService(TapeListener.class, events, null);
-    }
-
-    @After
-    public void unregister() {
-        listener.unregister();
     }
 
     @Test
@@ -95,7 +69,7 @@ public class RecordingControlIT extends OrekaTestSupport {
         TapeDTO tape = tapes.get(0);
         assertFalse(tape.onDemand);
         assertEquals("both", tape.side);
-        WavTones.Measurement wav = WavTones.measure(wav(tape));
+        WavTones.Measurement wav = WavTones.measure(wav(tape.orkuid));
         // Packets 0-99 and 200-299 of each side: 4 s (plus the callee's 3 ms), not 6 s with 2 s of silence.
         assertEquals(4.003, wav.seconds(), 0.005);
         assertEquals(call.callerToneHz(), wav.toneHz()[0], 0.01 * call.callerToneHz());
@@ -129,13 +103,13 @@ public class RecordingControlIT extends OrekaTestSupport {
         assertEquals(call.caller(), second.localParty);
         assertTrue(first.onDemand);
         assertEquals("local", first.side);
-        WavTones.Measurement before = WavTones.measure(wav(first));
+        WavTones.Measurement before = WavTones.measure(wav(first.orkuid));
         assertEquals("packets 0-99 of the caller", 2.000, before.seconds(), 0.005);
         assertEquals("the caller's side is kept", call.callerToneHz(), before.toneHz()[0], 0.01 * call.callerToneHz());
         assertEquals("the callee's side is not", 0, before.rms()[1], 0);
         assertFalse(second.onDemand);
         assertEquals("both", second.side);
-        WavTones.Measurement after = WavTones.measure(wav(second));
+        WavTones.Measurement after = WavTones.measure(wav(second.orkuid));
         assertEquals("the rest of the call, both sides", 4.003, after.seconds(), 0.005);
         assertEquals(call.calleeToneHz(), after.toneHz()[1], 0.01 * call.calleeToneHz());
     }
@@ -181,12 +155,5 @@ public class RecordingControlIT extends OrekaTestSupport {
 
     private String command(String typeAndParameters) throws IOException {
         return "http://localhost:" + recorderPort() + "/command?type=" + typeAndParameters;
-    }
-
-    private Path wav(TapeDTO tape) throws IOException {
-        try (Stream<Path> files = Files.walk(chain.audioRoot())) {
-            return files.filter(p -> p.getFileName().toString().equals(tape.orkuid + ".wav")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no WAV for " + tape.orkuid));
-        }
     }
 }
