@@ -3,7 +3,6 @@ package org.oreka.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -11,40 +10,25 @@ import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
-import org.oreka.audio.chain.TapeChain;
-import org.oreka.audio.session.TapeListener;
 import org.oreka.sdk.tape.TapeDTO;
 import org.oreka.testing.WavTones;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * Live capture on the loopback interface: SIPp places calls to a SIPp server that echoes the audio back, and the
  * recorder, capturing {@code lo} through libpcap, records each call with both directions.
  */
-public class LiveCaptureIT extends OrekaTestSupport {
+public class LiveCaptureIT extends RecordingTestSupport {
 
     private static final Path SIPP = Path.of("/usr/bin/sipp");
     private static final Path SIPP_CAPTURES = Path.of("/usr/share/sip-tester");
     private static final int CALLS = 3;
 
-    @Override
-    protected Option[] extraOptions() {
-        return new Option[] {
-            editConfigurationFilePut("etc/org.oreka.audio.cfg", "TapeProcessors", "BatchProcessing"),
-            editConfigurationFilePut("etc/org.oreka.audio.cfg", "StereoRecording", "true"),
-        };
-    }
-
     @Test
     public void sippCallsOnLoopbackAreRecorded() throws Exception {
         assumeTrue("SIPp (Debian package sip-tester) is installed", Files.isExecutable(SIPP));
-        TapeEvents events = new TapeEvents();
         List<TapeDTO> stopped = events.stopped;
-        ServiceRegistration<TapeListener> listener = bundleContext.registerService(TapeListener.class, events, null);
         try {
             Hashtable<String, Object> live = new Hashtable<>();
             live.put("Devices", "lo");
@@ -66,17 +50,12 @@ public class LiveCaptureIT extends OrekaTestSupport {
             assertEquals("SIPp client exit code (0 = every call succeeded)", 0, client.exitValue());
             server.waitFor(10, TimeUnit.SECONDS);
 
-            TapeChain chain = service(TapeChain.class, null);
             await(CALLS + " recordings stopped", () -> stopped.size() == CALLS);
             await("the recordings are through the chain", () -> chain.pending().isEmpty());
             for (TapeDTO tape : stopped) {
                 assertEquals("sipp", tape.localParty);
                 assertEquals("out", tape.direction);
-                Path wav;
-                try (Stream<Path> files = Files.walk(chain.audioRoot())) {
-                    wav = files.filter(p -> p.getFileName().toString().equals(tape.orkuid + ".wav")).findFirst().orElseThrow();
-                }
-                WavTones.Measurement m = WavTones.measure(wav);
+                WavTones.Measurement m = WavTones.measure(wav(tape.orkuid));
                 assertEquals(2, m.channels());
                 // g711a.pcap holds 7.08 s of audio; the echo comes back within milliseconds.
                 assertEquals(tape.orkuid, 7.1, m.seconds(), 0.2);
@@ -84,7 +63,6 @@ public class LiveCaptureIT extends OrekaTestSupport {
                 assertTrue("the echo on channel 2", m.rms()[1] > 0.001);
             }
         } finally {
-            listener.unregister();
             configurationAdmin.getConfiguration("org.oreka.audio.capture.live", null).delete();
         }
     }

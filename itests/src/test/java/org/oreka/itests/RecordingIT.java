@@ -2,65 +2,27 @@ package org.oreka.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.junit.Before;
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
-import org.oreka.audio.chain.TapeChain;
-import org.oreka.audio.session.TapeListener;
 import org.oreka.testing.CallCaptureWriter;
 import org.oreka.testing.SyntheticCall;
 import org.oreka.testing.WavTones;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * The recorder in the booted distribution turns the shared test captures, and generated concurrent calls, into
  * recordings: the calls and streams MANIFEST.md lists, with their parties, direction, per-side packets and
  * durations, as stereo WAV files.
  */
-public class RecordingIT extends OrekaTestSupport {
-
-    private TapeChain chain;
-    private final TapeEvents events = new TapeEvents();
-    private ServiceRegistration<TapeListener> listener;
-
-    @Override
-    protected Option[] extraOptions() {
-        return new Option[] {
-            editConfigurationFilePut("etc/org.oreka.audio.cfg", "TapeProcessors", "BatchProcessing"),
-            editConfigurationFilePut("etc/org.oreka.audio.cfg", "StereoRecording", "true"),
-        };
-    }
-
-    @Before
-    public void recorderIsUp() throws Exception {
-        chain = service(TapeChain.class, null);
-        awaitOutput("oreka:chain", "BatchProcessing");
-        listener = bundleContext.registerService(TapeListener.class, events, null);
-    }
-
-    @org.junit.After
-    public void unregister() {
-        listener.unregister();
-    }
+public class RecordingIT extends RecordingTestSupport {
 
     private ReplayOutput replay(Path capture) throws Exception {
         return new ReplayOutput(executeCommand("oreka:replay " + capture));
-    }
-
-    private Path wav(String orkuid) throws IOException {
-        try (Stream<Path> files = Files.walk(chain.audioRoot())) {
-            return files.filter(p -> p.getFileName().toString().equals(orkuid + ".wav")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no WAV for " + orkuid));
-        }
     }
 
     private Map<String, String> only(ReplayOutput out, String local, String remote) {

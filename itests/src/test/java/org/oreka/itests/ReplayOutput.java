@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The recordings table {@code oreka:replay} prints, parsed into rows keyed by column name. */
+/**
+ * The table {@code oreka:replay} prints (its recordings), or {@code oreka:sessions} (the live calls), parsed into rows
+ * keyed by column name.
+ */
 final class ReplayOutput {
 
     final List<Map<String, String>> recordings = new ArrayList<>();

@@ -20,7 +20,8 @@ package org.oreka.audio.journal;
  * </pre>
  *
  * Metadata records carry UTF-8 text {@code key value}, for instance {@code rtpmap 1 96 telephone-event/8000}
- * (side 1 maps payload type 96).
+ * (side 1 maps payload type 96), or a bare key: {@value #PAUSE} and {@value #RESUME} mark where the recording
+ * stopped and started keeping the call's audio again (the arrival time is the call's last packet at that moment).
  */
 public final class JournalFormat {
 
@@ -38,6 +39,12 @@ public final class JournalFormat {
 
     /** Flag: the RTP marker bit was set. */
     public static final int FLAG_MARKER = 1;
+
+    /** Metadata: the call's audio is not kept from here on (a pause command). */
+    public static final String PAUSE = "pause";
+
+    /** Metadata: the call's audio is kept again from here on. */
+    public static final String RESUME = "resume";
 
     /** File name extension of journals. */
     public static final String EXTENSION = ".mcf";

@@ -7,8 +7,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Hears about recordings as the session tracker starts and stops them (Reporting, the live event stream).
  *
- * <p>Register implementations as OSGi services. Calls come from capture threads, in order per recording; a
- * listener must return quickly (queue the work) and never throw. The DTOs are copies the listener may keep.
+ * <p>Register implementations as OSGi services. Calls come from capture threads (or from the thread of the
+ * recording-control command that caused them), in order per recording; a listener must return quickly (queue the
+ * work) and never throw. The DTOs are copies the listener may keep.
  */
 @ConsumerType
 public interface TapeListener {

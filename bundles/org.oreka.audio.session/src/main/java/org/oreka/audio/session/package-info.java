@@ -1,6 +1,9 @@
-/** The recorder's session tracker as other recorder bundles see it: tape lifecycle listeners and live sessions. */
+/**
+ * The recorder's session tracker as other recorder bundles see it: tape lifecycle listeners, live sessions and
+ * recording control.
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.oreka.audio.session;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,4 +23,6 @@ public class SessionDTO extends DTO {
     public boolean onHold;
     /** Whether audio is being kept (false while paused or, in on-demand mode, before a record command). */
     public boolean recording;
+    /** Whether a pause command stopped keeping its audio (until resume or record). */
+    public boolean paused;
 }

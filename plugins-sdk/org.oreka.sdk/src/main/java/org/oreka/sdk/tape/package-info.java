@@ -1,6 +1,6 @@
 /** Tapes (recordings) and the {@link org.oreka.sdk.tape.TapeProcessor} chain SPI. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.oreka.sdk.tape;
 
 import org.osgi.annotation.bundle.Export;

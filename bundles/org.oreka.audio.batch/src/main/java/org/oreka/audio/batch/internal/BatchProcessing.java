@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code BatchProcessing} tape processor: turns a tape's journal into the recording file in
- * {@code StorageAudioFormat}, mono or stereo ({@code StereoRecording}, local party on the first channel), then
- * deletes the journal ({@code DeleteNativeFile}). A tape whose codec or storage format is not installed waits for
- * it; installing the codec bundle lets it through.
+ * {@code StorageAudioFormat}, mono or stereo ({@code StereoRecording}, local party on the first channel), keeping
+ * the sides the tape's {@code side} asks for, then deletes the journal ({@code DeleteNativeFile}). A tape whose
+ * codec or storage format is not installed waits for it; installing the codec bundle lets it through.
  */
 @Component(service = TapeProcessor.class, configurationPid = "org.oreka.audio",
         property = TapeProcessor.PROPERTY_NAME + "=BatchProcessing")
@@ -116,7 +116,7 @@ public class BatchProcessing implements TapeProcessor {
             int channels = c.StereoRecording() ? 2 : 1;
             JournalTranscoder.Outcome outcome;
             try (AudioFileWriter writer = format.create(partial, JournalTranscoder.OUTPUT_RATE, channels)) {
-                outcome = transcoder.transcode(journal, writer, channels, channelOfSide(data.localSide));
+                outcome = transcoder.transcode(journal, writer, channels, channelOfSide(data.localSide, data.side));
             }
             if (!outcome.missingCodecs().isEmpty()) {
                 Files.deleteIfExists(partial);
@@ -149,9 +149,23 @@ public class BatchProcessing implements TapeProcessor {
         }
     }
 
-    /** Channel of side 1 and side 2 (indexes 1 and 2): the local party's side goes first. */
-    private static int[] channelOfSide(String localSide) {
-        return "side2".equals(localSide) ? new int[] {0, 1, 0} : new int[] {0, 0, 1};
+    /**
+     * Channel of side 1 and side 2 (indexes 1 and 2): the local party's side goes first; -1 for a side the tape
+     * does not keep. As in Oreka, keeping one side needs to know which side is local: when that is unknown both
+     * are kept, and when both sides are local there is no remote side to keep.
+     */
+    private static int[] channelOfSide(String localSide, String keptSides) {
+        int[] channels = "side2".equals(localSide) ? new int[] {0, 1, 0} : new int[] {0, 0, 1};
+        int localIndex = "side1".equals(localSide) ? 1 : "side2".equals(localSide) ? 2 : 0;
+        if ("none".equals(keptSides) || ("remote".equals(keptSides) && "both".equals(localSide))) {
+            channels[1] = -1;
+            channels[2] = -1;
+        } else if ("local".equals(keptSides) && localIndex != 0) {
+            channels[3 - localIndex] = -1;
+        } else if ("remote".equals(keptSides) && localIndex != 0) {
+            channels[localIndex] = -1;
+        }
+        return channels;
     }
 
     private AudioCodec codec(PayloadFormat format) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.oreka.audio.journal.JournalFormat;
 import org.oreka.audio.journal.JournalReader;
 import org.oreka.audio.journal.JournalRecord;
 import org.oreka.sdk.codec.AudioCodec;
@@ -18,6 +19,9 @@ import org.oreka.sdk.storage.AudioFileWriter;
  * Turns a tape journal into audio in one pass: learns the payload formats from its rtpmap records, decodes each
  * side's packets with the installed codecs, resamples to the output rate, and places them on the timeline
  * through a {@link TapeMixer}; reports the encodings no installed codec decodes.
+ *
+ * <p>A paused stretch (between {@code pause} and {@code resume} records) is left out, as Oreka's mixer leaves out
+ * the gap a pause makes: the timeline of everything after it moves back by the stretch's length, both sides alike.
  */
 final class JournalTranscoder {
 
@@ -45,7 +49,7 @@ final class JournalTranscoder {
     /**
      * Decodes the journal into {@code writer} in one pass.
      *
-     * @param channelOfSide the output channel (0 or 1) of side 1 and side 2, index 1 and 2
+     * @param channelOfSide the output channel (0 or 1) of side 1 and side 2, index 1 and 2; -1 leaves a side out
      */
     Outcome transcode(Path journal, AudioFileWriter writer, int outputChannels, int[] channelOfSide) throws IOException {
         TapeMixer mixer = new TapeMixer(writer, outputChannels);
@@ -61,10 +65,20 @@ final class JournalTranscoder {
         long decodedPackets = 0;
         long skipped = 0;
         long origin = -1;
+        long pausedAt = -1;
+        long pausedMicros = 0;
         try (JournalReader reader = new JournalReader(journal)) {
             for (JournalRecord r = reader.next(); r != null; r = reader.next()) {
                 if (r.isMetadata()) {
-                    Integer remapped = readRtpmap(r.metadata(), rtpmap);
+                    String metadata = r.metadata();
+                    // Only a pause after the first audio cuts: before it, nothing is on the timeline yet.
+                    if (metadata.equals(JournalFormat.PAUSE) && origin >= 0 && pausedAt < 0) {
+                        pausedAt = r.arrivalMicros();
+                    } else if (metadata.equals(JournalFormat.RESUME) && pausedAt >= 0) {
+                        pausedMicros += Math.max(0, r.arrivalMicros() - pausedAt);
+                        pausedAt = -1;
+                    }
+                    Integer remapped = readRtpmap(metadata, rtpmap);
                     if (remapped != null && remapped >= 0 && remapped < 128) {
                         formats[remapped] = null; // a new mapping applies to the packets that follow
                         codecsByType[remapped] = null;
@@ -75,7 +89,7 @@ final class JournalTranscoder {
                 }
                 int side = r.side();
                 int pt = r.payloadType();
-                if (side < 1 || side > 2 || pt > 127) {
+                if (side < 1 || side > 2 || pt > 127 || channelOfSide[side] < 0) {
                     continue;
                 }
                 if (formats[pt] == null) {
@@ -92,8 +106,9 @@ final class JournalTranscoder {
                     skipped++;
                     continue;
                 }
+                long arrival = r.arrivalMicros() - pausedMicros;
                 if (origin < 0) {
-                    origin = r.arrivalMicros();
+                    origin = arrival;
                 }
                 if (timelines[side] == null) {
                     timelines[side] = new SideTimeline(OUTPUT_RATE, origin);
@@ -103,7 +118,7 @@ final class JournalTranscoder {
                     decoder = new SideDecoder(codec.newDecoder(), new Resampler(codec.sampleRate(), OUTPUT_RATE));
                     decoders[side][pt] = decoder;
                 }
-                long position = timelines[side].position(r.ssrc(), r.rtpTimestamp(), formats[pt].clockRate(), r.arrivalMicros());
+                long position = timelines[side].position(r.ssrc(), r.rtpTimestamp(), formats[pt].clockRate(), arrival);
                 if (decoder.resampler.passThrough() && mixer.decodeInto(channelOfSide[side], position, decoder.decoder,
                         r.payloadArray(), r.payloadOffset(), r.payloadLength()) >= 0) {
                     decodedPackets++;

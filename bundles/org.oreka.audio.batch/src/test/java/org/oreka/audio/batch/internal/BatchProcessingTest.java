@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oreka.audio.journal.JournalFormat;
 import org.oreka.audio.journal.JournalWriter;
 import org.oreka.sdk.codec.AudioCodec;
 import org.oreka.sdk.codec.AudioDecoder;
@@ -139,6 +140,63 @@ class BatchProcessingTest {
     @Test
     void aTapeAlreadyConvertedPassesThrough() {
         assertEquals(Result.DONE, batch.process(view(tape("2026/11/28/10/t.wav"))));
+    }
+
+    @Test
+    void aPausedStretchIsLeftOutAndBothSidesStayAligned() throws IOException {
+        batch.bindCodec(new ByteCodec(), Map.of(AudioCodec.PROPERTY_NAME, "PCMU"));
+        batch.configure(config("test", true));
+        journal(w -> {
+            w.appendMetadata(JournalFormat.PAUSE, T0 - 500_000); // before any audio: nothing to leave out
+            w.appendMetadata(JournalFormat.RESUME, T0 - 400_000);
+            w.appendRtp(1, 0, 1, 0, 1, false, T0, fill(160, 1), 0, 160);
+            w.appendRtp(2, 0, 1, 0, 2, false, T0 + 5_000, fill(160, 2), 0, 160);
+            w.appendRtp(1, 0, 2, 160, 1, false, T0 + 20_000, fill(160, 1), 0, 160);
+            w.appendRtp(2, 0, 2, 160, 2, false, T0 + 25_000, fill(160, 2), 0, 160);
+            w.appendMetadata(JournalFormat.PAUSE, T0 + 25_000);
+            // two seconds paused: packets 3 to 102 of each side were not kept
+            w.appendMetadata(JournalFormat.RESUME, T0 + 2_025_000);
+            w.appendRtp(1, 0, 103, 160 * 102, 1, false, T0 + 2_040_000, fill(160, 3), 0, 160);
+            w.appendRtp(2, 0, 103, 160 * 102, 2, false, T0 + 2_045_000, fill(160, 4), 0, 160);
+        });
+        TapeDTO data = tape("2026/11/28/10/t.mcf");
+        assertEquals(Result.DONE, batch.process(view(data)));
+        List<Short> samples = written.get(root.resolve("2026/11/28/10/t.test.part"));
+        assertEquals(520 * 2, samples.size(), "65 ms: the two paused seconds are gone");
+        assertEquals(65, data.durationMillis);
+        assertEquals(100, (int) samples.get(319 * 2), "side 1 before the pause");
+        assertEquals(300, (int) samples.get(320 * 2), "side 1 goes on right after it");
+        assertEquals(200, (int) samples.get(359 * 2 + 1), "side 2 before the pause");
+        assertEquals(400, (int) samples.get(360 * 2 + 1), "side 2 goes on right after it, still 5 ms behind side 1");
+    }
+
+    @Test
+    void aRecordingKeepsTheSidesItsSideAsksFor() throws IOException {
+        batch.bindCodec(new ByteCodec(), Map.of(AudioCodec.PROPERTY_NAME, "PCMU"));
+        batch.configure(config("test", true));
+        String[][] cases = {
+            // side, localSide, expected first sample of channel 1 and channel 2 (local first)
+            {"local", "side1", "100", "0"},
+            {"local", "side2", "200", "0"},
+            {"remote", "side1", "0", "200"},
+            {"remote", "side2", "0", "100"},
+            {"local", "unknown", "100", "200"},
+            {"remote", "both", "0", "0"},
+            {"both", "side1", "100", "200"},
+        };
+        for (String[] c : cases) {
+            journal(w -> {
+                w.appendRtp(1, 0, 1, 0, 1, false, T0, fill(160, 1), 0, 160);
+                w.appendRtp(2, 0, 1, 0, 2, false, T0, fill(160, 2), 0, 160);
+            });
+            TapeDTO data = tape("2026/11/28/10/t.mcf");
+            data.side = c[0];
+            data.localSide = c[1];
+            assertEquals(Result.DONE, batch.process(view(data)));
+            List<Short> samples = written.get(root.resolve("2026/11/28/10/t.test.part"));
+            String kept = samples.isEmpty() ? "0,0" : samples.get(0) + "," + samples.get(1);
+            assertEquals(c[2] + "," + c[3], kept, "side=" + c[0] + " localside=" + c[1]);
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.oreka.audio.command.internal.fake.FakeRecordingControl;
 import org.oreka.protocol.Command;
 import org.oreka.protocol.CommandResponse;
 
@@ -60,6 +61,17 @@ class RecorderCommandServerTest {
         assertEquals(404, unknown.statusCode());
         assertEquals("Error\r\nCommand not found:frobnicate\r\n", unknown.body());
         assertEquals("Error\r\nMalformed http request\r\n", get("/command", Map.of()).body());
+    }
+
+    @Test
+    void recordingControlAnswersInOrekasFormsAndSaysWhenNothingMatched() throws Exception {
+        FakeRecordingControl control = new FakeRecordingControl().with("20240101_101500_ABCD", "5001", "a@pbx");
+        server.bindCommand(new PauseCommand(control), Map.of(Command.PROPERTY_NAME, "pause"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\" ?>\n<response><success>false</success>"
+                + "<comment>no live session for party 5002</comment></response>\n",
+                get("/command?type=pause&party=5002&side=both", Map.of()).body());
+        assertEquals("success=true comment=Pausing%scapture%sfor%sparty%s5001:%sorkuid:20240101_101500_ABCD ",
+                get("/command?type=pause&party=5001", Map.of("Accept", "text/single-line")).body());
     }
 
     @Test

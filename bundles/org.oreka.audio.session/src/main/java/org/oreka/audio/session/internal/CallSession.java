@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.oreka.audio.session.KeptSides;
 import org.oreka.sdk.call.CallEvent.CallOffered;
 import org.oreka.sdk.call.Party;
 
@@ -59,12 +60,31 @@ final class CallSession {
     boolean unrecordable;
     boolean stopped;
 
-    CallSession(String callId, String protocol, String captureSource, long createdMicros) {
+    // Recording control: what goes into the current recording (or the next one, before it starts).
+    /** Whether audio packets are kept now: from the start with LookBackRecording, after a record command without. */
+    boolean keepsAudio;
+    /** Whether a pause command stopped keeping the audio. */
+    boolean paused;
+    /** Whether a record command asked for the recording. */
+    boolean onDemand;
+    KeptSides keptSides = KeptSides.BOTH;
+    /** Audio packets seen towards the start of the next recording, kept or not. */
+    int packetsBeforeStart;
+    /** Audio packets written into the current recording. */
+    long keptPackets;
+    /** Capture time the next or current recording covers from: its first RTP packet, or -1 before that. */
+    long recordingFromMicros = -1;
+    /** Each side's packets before the current recording, which a stop command started. */
+    long side1PacketsBefore;
+    long side2PacketsBefore;
+
+    CallSession(String callId, String protocol, String captureSource, long createdMicros, boolean keepsAudio) {
         this.callId = callId;
         this.protocol = protocol;
         this.signalled = !RAW_RTP.equals(protocol);
         this.captureSource = captureSource;
         this.createdMicros = createdMicros;
+        this.keepsAudio = keepsAudio;
     }
 
     boolean signalled() {

@@ -33,6 +33,7 @@ public final class OrekaConfigXml {
                     "RtpSessionWithSignallingInitialTimeoutSec", "RtpSessionOnHoldTimeOutSec",
                     "RtpMinAmountOfPacketsBeforeStart", "RtpDetectOnOddPorts", "UdpMinPort", "RtpPayloadTypeBlockList",
                     "IpFragmentsReassemble", "RtpReportDtmf", "DiscardUnidirectionalCalls", "CaptureFileBatchSizeKByte",
+                    "LookBackRecording", "TrackRawRtpSessionInNonLookBackMode",
                     "ServiceName", "TrackerHostname", "TrackerTcpPort", "TrackerTlsPort", "TrackerServicename",
                     "EnableReporting", "ClientRetryPeriodSec", "ClientTimeout", "ReportingQueueSize",
                     "EventStreamingServerPort", "CommandProcessingCommand", "TapeFileNaming", "TapePathNaming"),

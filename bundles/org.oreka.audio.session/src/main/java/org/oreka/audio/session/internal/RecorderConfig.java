@@ -58,6 +58,12 @@ public @interface RecorderConfig {
     @AttributeDefinition(description = "Only record calls once both directions have RTP")
     boolean DiscardUnidirectionalCalls() default false;
 
+    @AttributeDefinition(description = "Keep every call's audio from its start; false is on-demand mode, where a call's audio is kept only after a record command")
+    boolean LookBackRecording() default true;
+
+    @AttributeDefinition(description = "In on-demand mode, follow RTP without signalling too (so it can be recorded on demand)")
+    boolean TrackRawRtpSessionInNonLookBackMode() default false;
+
     @AttributeDefinition(description = "Recordings shorter than this many seconds are deleted and not processed")
     int TapeDurationMinimumSec() default 0;
 

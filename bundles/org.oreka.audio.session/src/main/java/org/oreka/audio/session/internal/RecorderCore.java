@@ -19,7 +19,10 @@ import java.util.function.Consumer;
 import org.oreka.audio.chain.TapeChain;
 import org.oreka.audio.net.PacketDecoder;
 import org.oreka.audio.net.TransportPacket;
+import org.oreka.audio.session.CallSelector;
+import org.oreka.audio.session.KeptSides;
 import org.oreka.audio.session.LiveSessions;
+import org.oreka.audio.session.RecordingControl;
 import org.oreka.audio.session.TapeListener;
 import org.oreka.sdk.call.SignallingDecoder;
 import org.oreka.sdk.capture.CaptureSource;
@@ -40,12 +43,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The recorder: starts every capture source with itself as their sink, decodes their frames, feeds the session
- * tracker, and hands each finished recording to the tape-processor chain and to the tape listeners. Capture
- * sources, signalling decoders and listeners come and go at run time; configuration edits apply live.
+ * tracker, and hands each finished recording to the tape-processor chain and to the tape listeners; applies the
+ * recording-control commands to the tracker. Capture sources, signalling decoders and listeners come and go at run
+ * time; configuration edits apply live.
  */
-@Component(service = {RecorderCore.class, FrameSink.class, LiveSessions.class}, configurationPid = RecorderCore.PID,
-        immediate = true)
-public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
+@Component(service = {RecorderCore.class, FrameSink.class, LiveSessions.class, RecordingControl.class},
+        configurationPid = RecorderCore.PID, immediate = true)
+public class RecorderCore implements FrameSink, LiveSessions, RecordingControl, TrackerEvents {
 
     static final String PID = "org.oreka.audio";
 
@@ -131,7 +135,8 @@ public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
                 c.DiscardUnidirectionalCalls(), c.RtpReportDtmf(), seconds(c.RtpSessionTimeoutSec()),
                 seconds(c.RtpSessionWithSignallingTimeoutSec()), seconds(c.RtpSessionWithSignallingInitialTimeoutSec()),
                 seconds(c.RtpSessionOnHoldTimeOutSec()), Math.max(0, c.TapeDurationMinimumSec()) * 1000L,
-                Math.max(4, c.CaptureFileBatchSizeKByte()) * 1024, c.IpFragmentsReassemble());
+                Math.max(4, c.CaptureFileBatchSizeKByte()) * 1024, c.IpFragmentsReassemble(), c.LookBackRecording(),
+                c.TrackRawRtpSessionInNonLookBackMode());
     }
 
     private static long seconds(int seconds) {
@@ -311,6 +316,28 @@ public class RecorderCore implements FrameSink, LiveSessions, TrackerEvents {
                     tape.orkuid, e.toString());
             return false;
         }
+    }
+
+    // ---- recording control ----
+
+    @Override
+    public List<SessionDTO> record(CallSelector calls, KeptSides sides) {
+        return tracker.record(calls, sides);
+    }
+
+    @Override
+    public List<SessionDTO> pause(CallSelector calls) {
+        return tracker.pause(calls);
+    }
+
+    @Override
+    public List<SessionDTO> resume(CallSelector calls) {
+        return tracker.resume(calls);
+    }
+
+    @Override
+    public List<SessionDTO> stop(CallSelector calls) {
+        return tracker.stopRecording(calls);
     }
 
     // ---- for the shell ----

@@ -13,9 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.oreka.audio.chain.TapeProperties;
+import org.oreka.audio.journal.JournalFormat;
 import org.oreka.audio.net.TransportPacket;
+import org.oreka.audio.session.CallSelector;
+import org.oreka.audio.session.KeptSides;
 import org.oreka.sdk.call.CallEvent;
 import org.oreka.sdk.call.CallEvent.CallEnded;
 import org.oreka.sdk.call.CallEvent.CallFailed;
@@ -39,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * writes it into the session's tape journal; ends sessions on BYE, failure, timeout or the end of a capture.
  *
  * <p>All state is guarded by this object's lock; packets of one capture source arrive in order on one thread.
- * Times are capture times (packet timestamps), so a replayed capture behaves as it did live.
+ * Recording-control commands take the same lock, so each applies between two packets. Times are capture times
+ * (packet timestamps), so a replayed capture behaves as it did live.
  */
 final class SessionTracker {
 
@@ -196,7 +201,7 @@ final class SessionTracker {
     private CallSession sessionFor(String protocol, String callId, long timestampMicros) {
         CallSession session = byCallId.get(callId);
         if (session == null) {
-            session = new CallSession(callId, protocol, currentSource, timestampMicros);
+            session = new CallSession(callId, protocol, currentSource, timestampMicros, settings.lookBack());
             session.sharesMedia = sharedMediaProtocols.contains(protocol);
             byCallId.put(callId, session);
             sessions.add(session);
@@ -287,12 +292,14 @@ final class SessionTracker {
             stop(raw);
             return;
         }
-        if (!session.started() && session.pending.isEmpty()) {
+        if (!session.started() && session.packetsBeforeStart == 0) {
             session.pending.addAll(raw.pending);
+            session.packetsBeforeStart = raw.packetsBeforeStart;
             session.side1.adoptFrom(raw.side1);
             session.side2.adoptFrom(raw.side2);
             session.rtpPackets += raw.rtpPackets;
             session.firstRtpMicros = raw.firstRtpMicros;
+            session.recordingFromMicros = raw.recordingFromMicros;
             session.lastRtpMicros = raw.lastRtpMicros;
         }
     }
@@ -318,7 +325,7 @@ final class SessionTracker {
         tag.orkuid = session.tape.tape.orkuid;
         tag.type = "dtmfdigit";
         tag.text = digit;
-        tag.offsetMillis = Math.max(0, (atMicros - session.firstRtpMicros) / 1000);
+        tag.offsetMillis = Math.max(0, (atMicros - session.recordingFromMicros) / 1000);
         return tag;
     }
 
@@ -330,7 +337,7 @@ final class SessionTracker {
         }
         CallSession[] owners = lookup(packet);
         if (owners == null) {
-            if (rtp.payloadType == CN) {
+            if (rtp.payloadType == CN || !(settings.lookBack() || settings.rawRtpWithoutLookBack())) {
                 return;
             }
             rtpForSession(rawSession(packet), packet);
@@ -357,8 +364,11 @@ final class SessionTracker {
         side.packets++;
         side.lastMicros = now;
         session.rtpPackets++;
-        if (session.firstRtpMicros < 0) {
-            session.firstRtpMicros = now;
+        if (session.recordingFromMicros < 0) {
+            session.recordingFromMicros = now;
+            if (session.firstRtpMicros < 0) {
+                session.firstRtpMicros = now;
+            }
         }
         session.lastRtpMicros = now;
         if (session.telephoneEvent[rtp.payloadType]) {
@@ -376,14 +386,21 @@ final class SessionTracker {
             return;
         }
         if (!session.started()) {
-            session.pending.add(new PendingPacket(side.number, rtp.payloadType, rtp.sequence, rtp.timestamp, rtp.ssrc,
-                    rtp.marker, now, Arrays.copyOfRange(packet.payloadArray(), rtp.payloadOffset,
-                            rtp.payloadOffset + rtp.payloadLength)));
+            session.packetsBeforeStart++;
+            if (session.keepsAudio) {
+                session.pending.add(new PendingPacket(side.number, rtp.payloadType, rtp.sequence, rtp.timestamp,
+                        rtp.ssrc, rtp.marker, now, Arrays.copyOfRange(packet.payloadArray(), rtp.payloadOffset,
+                                rtp.payloadOffset + rtp.payloadLength)));
+            }
             if (readyToStart(session)) {
                 start(session);
             }
             return;
         }
+        if (!session.keepsAudio) {
+            return;
+        }
+        session.keptPackets++;
         try {
             session.tape.journal().appendRtp(side.number, rtp.payloadType, rtp.sequence, rtp.timestamp, rtp.ssrc,
                     rtp.marker, now, packet.payloadArray(), rtp.payloadOffset, rtp.payloadLength);
@@ -421,7 +438,8 @@ final class SessionTracker {
     }
 
     private CallSession rawSession(TransportPacket packet) {
-        CallSession session = new CallSession(null, CallSession.RAW_RTP, currentSource, packet.timestampMicros());
+        CallSession session = new CallSession(null, CallSession.RAW_RTP, currentSource, packet.timestampMicros(),
+                settings.lookBack());
         sessions.add(session);
         for (MediaKey key : List.of(MediaKey.of(packet.sourceAddress(), packet.sourcePort()),
                 MediaKey.of(packet.destinationAddress(), packet.destinationPort()))) {
@@ -473,7 +491,7 @@ final class SessionTracker {
             return false;
         }
         int needed = session.signalled() ? SIGNALLED_START_PACKETS : s.rawRtpPacketsBeforeStart();
-        return session.pending.size() >= needed;
+        return session.packetsBeforeStart >= needed;
     }
 
     private void dtmfEvent(CallSession session, StreamSide side, TransportPacket packet) {
@@ -502,11 +520,11 @@ final class SessionTracker {
 
     private void start(CallSession session) {
         TrackerSettings s = settings;
-        long startMicros = session.firstRtpMicros;
+        long startMicros = session.recordingFromMicros;
         for (PendingPacket p : session.pending) {
             startMicros = Math.min(startMicros, p.arrivalMicros());
         }
-        session.firstRtpMicros = startMicros;
+        session.recordingFromMicros = startMicros;
         String trackingId = orkuids.nextTrackingId();
         long startMillis = startMicros / 1000;
         String orkuid = orkuids.orkuid(startMillis, trackingId);
@@ -527,6 +545,8 @@ final class SessionTracker {
         tape.hostname = s.hostname();
         tape.service = s.serviceName();
         tape.tags = new LinkedHashMap<>(session.tags);
+        tape.onDemand = session.onDemand;
+        tape.side = session.keptSides.wireName();
         tape.file = orkuids.folder(startMillis) + "/" + orkuid + ".mcf";
         try {
             Path journal = s.audioRoot().resolve(tape.file);
@@ -537,6 +557,7 @@ final class SessionTracker {
                 session.tape.journal().appendRtp(p.side(), p.payloadType(), p.sequence(), p.timestamp(), p.ssrc(),
                         p.marker(), p.arrivalMicros(), p.payload(), 0, p.payload().length);
             }
+            session.keptPackets = session.pending.size();
         } catch (IOException e) {
             recordingFailed(session, e);
             return;
@@ -610,14 +631,24 @@ final class SessionTracker {
             byAddress.remove(key, session);
         }
         sessions.remove(session);
+        endRecording(session);
+    }
+
+    /**
+     * Closes the session's recording, if it has one, and hands it on; a recording that kept no audio, or keeps no
+     * side, is deleted instead (listeners still hear that it stopped).
+     */
+    private void endRecording(CallSession session) {
         TapeRecording recording = session.tape;
         if (recording == null || session.unrecordable) {
             return;
         }
         TapeDTO tape = recording.tape;
-        tape.durationMillis = Math.max(0, (session.lastRtpMicros - session.firstRtpMicros + lastPacketDuration(session)) / 1000);
+        tape.durationMillis = Math.max(0,
+                (session.lastRtpMicros - session.recordingFromMicros + lastPacketDuration(session)) / 1000);
         tape.localSide = localSide(session);
-        boolean kept = tape.durationMillis >= settings.minimumTapeMillis();
+        boolean kept = session.keptPackets > 0 && session.keptSides != KeptSides.NONE
+                && tape.durationMillis >= settings.minimumTapeMillis();
         try {
             if (kept) {
                 recording.close();
@@ -642,6 +673,138 @@ final class SessionTracker {
         boolean one = session.side1.used && session.side1.sourceText().equals(localIp);
         boolean two = session.side2.used && session.side2.sourceText().equals(localIp);
         return one && two ? "both" : one ? "side1" : two ? "side2" : "unknown";
+    }
+
+    // ---- recording control ----
+
+    /** Keeps the audio of the calls from now on, marks their recordings on demand and sets the sides they keep. */
+    synchronized List<SessionDTO> record(CallSelector calls, KeptSides sides) {
+        return actOn(calls, session -> {
+            keepAudio(session, true);
+            session.paused = false;
+            session.onDemand = true;
+            session.keptSides = sides;
+            if (session.started() && !session.unrecordable) {
+                TapeDTO tape = session.tape.tape;
+                tape.onDemand = true;
+                tape.side = sides.wireName();
+                try {
+                    // A recovery after a crash must keep only the sides asked for.
+                    session.tape.saveSidecar(false);
+                } catch (IOException e) {
+                    recordingFailed(session, e);
+                }
+                events.updated(TapeProperties.copy(tape));
+            }
+            LOG.info("Recording {} on demand, keeping {} ({})", name(session), sides.wireName(), calls);
+        });
+    }
+
+    /** Stops keeping the audio of the calls that keep it. */
+    synchronized List<SessionDTO> pause(CallSelector calls) {
+        return actOn(calls, session -> {
+            if (session.keepsAudio) {
+                keepAudio(session, false);
+                session.paused = true;
+                LOG.info("Paused {} ({})", name(session), calls);
+            }
+        });
+    }
+
+    /** Keeps the audio of the paused calls again. */
+    synchronized List<SessionDTO> resume(CallSelector calls) {
+        return actOn(calls, session -> {
+            if (session.paused) {
+                keepAudio(session, true);
+                session.paused = false;
+                LOG.info("Resumed {} ({})", name(session), calls);
+            }
+        });
+    }
+
+    /** Applies {@code action} to each call the selector names; returns their snapshots, taken after it. */
+    private List<SessionDTO> actOn(CallSelector calls, Consumer<CallSession> action) {
+        List<SessionDTO> acted = new ArrayList<>();
+        for (CallSession session : matching(calls)) {
+            action.accept(session);
+            acted.add(snapshot(session));
+        }
+        return acted;
+    }
+
+    /**
+     * Ends the calls' recordings, as Oreka does: the call goes on with fresh recording state, so its next audio
+     * starts a new recording (in on-demand mode, once a record command asks for it).
+     */
+    synchronized List<SessionDTO> stopRecording(CallSelector calls) {
+        List<SessionDTO> acted = new ArrayList<>();
+        for (CallSession session : matching(calls)) {
+            acted.add(snapshot(session));
+            LOG.info("Stopped {} ({}); the call goes on", name(session), calls);
+            endRecording(session);
+            session.tape = null;
+            session.unrecordable = false;
+            session.pending.clear();
+            session.pendingDigits.clear();
+            session.packetsBeforeStart = 0;
+            session.keptPackets = 0;
+            session.recordingFromMicros = -1;
+            session.side1PacketsBefore = session.side1.packets;
+            session.side2PacketsBefore = session.side2.packets;
+            session.keepsAudio = settings.lookBack();
+            session.paused = false;
+            session.onDemand = false;
+            session.keptSides = KeptSides.BOTH;
+        }
+        return acted;
+    }
+
+    /**
+     * The live calls a selector names: by orkuid the call recording it; by native call id every call with it; by
+     * party the calls whose local party it is or, when there are none, those whose remote party it is.
+     */
+    private List<CallSession> matching(CallSelector calls) {
+        return switch (calls.key()) {
+            case ORKUID -> sessions.stream().filter(s -> s.started() && calls.matches(s.tape.tape.orkuid)).toList();
+            case NATIVE_CALL_ID -> sessions.stream().filter(s -> calls.matches(s.callId)).toList();
+            case PARTY -> {
+                List<CallSession> local = sessions.stream().filter(s -> calls.matches(party(s, true))).toList();
+                yield local.isEmpty() ? sessions.stream().filter(s -> calls.matches(party(s, false))).toList() : local;
+            }
+        };
+    }
+
+    /** A call's local or remote party: its recording's or, before it records, the one its recording will have. */
+    private String party(CallSession session, boolean local) {
+        if (session.started()) {
+            return local ? session.tape.tape.localParty : session.tape.tape.remoteParty;
+        }
+        CallParties parties = parties(session);
+        return settings.partyMap().map(local ? parties.localParty() : parties.remoteParty());
+    }
+
+    /**
+     * Starts or stops keeping a call's audio; a running recording notes where, so that the paused stretch is left
+     * out of it and its two sides stay aligned.
+     */
+    private void keepAudio(CallSession session, boolean keep) {
+        if (session.keepsAudio == keep) {
+            return;
+        }
+        session.keepsAudio = keep;
+        if (session.started() && !session.unrecordable) {
+            try {
+                session.tape.journal().appendMetadata(keep ? JournalFormat.RESUME : JournalFormat.PAUSE,
+                        session.lastRtpMicros);
+            } catch (IOException e) {
+                recordingFailed(session, e);
+            }
+        }
+    }
+
+    private static String name(CallSession session) {
+        return session.started() ? "orkuid " + session.tape.tape.orkuid
+                : "call " + (session.callId == null ? "(RTP)" : session.callId) + " (not recording yet)";
     }
 
     // ---- time ----
@@ -734,16 +897,20 @@ final class SessionTracker {
             dto.localParty = tape.localParty;
             dto.remoteParty = tape.remoteParty;
             dto.direction = tape.direction;
-        } else if (session.offer != null) {
-            dto.localParty = session.offer.caller().number();
-            dto.remoteParty = session.offer.callee().number();
+            dto.startMillis = tape.startMillis;
+        } else {
+            if (session.offer != null) {
+                dto.localParty = session.offer.caller().number();
+                dto.remoteParty = session.offer.callee().number();
+            }
+            dto.startMillis = (session.firstRtpMicros < 0 ? session.createdMicros : session.firstRtpMicros) / 1000;
         }
-        dto.startMillis = (session.firstRtpMicros < 0 ? session.createdMicros : session.firstRtpMicros) / 1000;
         dto.lastActivityMillis = session.lastActivityMicros() / 1000;
-        dto.side1Packets = session.side1.packets;
-        dto.side2Packets = session.side2.packets;
+        dto.side1Packets = session.side1.packets - session.side1PacketsBefore;
+        dto.side2Packets = session.side2.packets - session.side2PacketsBefore;
         dto.onHold = session.onHold;
-        dto.recording = session.started() && !session.unrecordable;
+        dto.recording = session.started() && !session.unrecordable && session.keepsAudio;
+        dto.paused = session.paused;
         return dto;
     }
 }

@@ -32,22 +32,35 @@ final class TrackerFixture implements TrackerEvents {
     final Path audio;
     final Path state;
     final List<TapeDTO> started = new ArrayList<>();
+    final List<TapeDTO> updated = new ArrayList<>();
     final List<TapeDTO> stopped = new ArrayList<>();
+    /** For each stopped tape, whether it was kept (handed on) or deleted. */
+    final List<Boolean> kept = new ArrayList<>();
     final List<SessionDTO> summaries = new ArrayList<>();
     final List<TagDTO> tags = new ArrayList<>();
     final SessionTracker tracker;
 
-    TrackerFixture(Path root, PartyRules rules) throws IOException {
+    /** @param lookBack LookBackRecording: false is on-demand mode */
+    TrackerFixture(Path root, PartyRules rules, boolean lookBack) throws IOException {
         this.audio = Files.createDirectories(root.resolve("audio"));
         this.state = Files.createDirectories(root.resolve("state"));
         TrackerSettings settings = new TrackerSettings(rules, new LocalPartyMap(root.resolve("localpartymap.csv")), audio,
                 state, "rec1", "orkaudio-rec1", 1024, true, new boolean[128], 50, false, true, 10_000_000, 10_000_000,
-                300_000_000, 1_800_000_000, 0, 65536, true);
+                300_000_000, 1_800_000_000, 0, 65536, true, lookBack, false);
         this.tracker = new SessionTracker(settings, this, new OrkuidGenerator(ZoneOffset.UTC, 0));
     }
 
+    TrackerFixture(Path root, PartyRules rules) throws IOException {
+        this(root, rules, true);
+    }
+
     TrackerFixture(Path root) throws IOException {
-        this(root, new PartyRules("", "", "Asterisk", true, "192.168.255.255, 10.255.255.255, 172.31.255.255", ""));
+        this(root, lanRules(), true);
+    }
+
+    /** The default LAN masks, no other direction rules. */
+    static PartyRules lanRules() {
+        return new PartyRules("", "", "Asterisk", true, "192.168.255.255, 10.255.255.255, 172.31.255.255", "");
     }
 
     @Override
@@ -57,11 +70,13 @@ final class TrackerFixture implements TrackerEvents {
 
     @Override
     public void updated(TapeDTO tape) {
+        updated.add(tape);
     }
 
     @Override
     public boolean stopped(TapeDTO tape, boolean kept, SessionDTO summary) {
         stopped.add(tape);
+        this.kept.add(kept);
         summaries.add(summary);
         return true;
     }
@@ -156,6 +171,19 @@ final class TrackerFixture implements TrackerEvents {
             for (JournalRecord r = reader.next(); r != null; r = reader.next()) {
                 if (!r.isMetadata()) {
                     records.add(r.side() + ":" + r.sequence());
+                }
+            }
+        }
+        return records;
+    }
+
+    /** The metadata records of a tape's journal other than rtpmap, as "text@micros since T0". */
+    List<String> marks(TapeDTO tape) throws IOException {
+        List<String> records = new ArrayList<>();
+        try (JournalReader reader = new JournalReader(audio.resolve(tape.file))) {
+            for (JournalRecord r = reader.next(); r != null; r = reader.next()) {
+                if (r.isMetadata() && !r.metadata().startsWith("rtpmap")) {
+                    records.add(r.metadata() + "@" + (r.arrivalMicros() - T0));
                 }
             }
         }

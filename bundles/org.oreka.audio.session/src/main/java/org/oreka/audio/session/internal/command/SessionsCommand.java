@@ -22,13 +22,13 @@ public class SessionsCommand implements Action {
     public Object execute() {
         ShellTable table = new ShellTable();
         for (String column : new String[] {"Orkuid", "Protocol", "Local", "Remote", "Dir", "Started", "Side 1", "Side 2",
-            "Hold", "Call-ID"}) {
+            "Hold", "Paused", "Call-ID"}) {
             table.column(column);
         }
         for (SessionDTO s : recorder.sessions()) {
             table.addRow().addContent(s.orkuid, s.protocol, s.localParty, s.remoteParty, s.direction,
                     Instant.ofEpochMilli(s.startMillis).toString(), s.side1Packets, s.side2Packets, s.onHold ? "yes" : "",
-                    s.nativeCallId);
+                    s.paused ? "yes" : "", s.nativeCallId);
         }
         table.print(System.out);
         return null;

@@ -1,0 +1,159 @@
+package org.oreka.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.oreka.audio.capture.file.CaptureReplay;
+import org.oreka.sdk.capture.CapturedFrame;
+import org.oreka.sdk.capture.FrameSink;
+import org.oreka.sdk.tape.TapeDTO;
+import org.oreka.testing.CallCaptureWriter;
+import org.oreka.testing.SyntheticCall;
+import org.oreka.testing.WavTones;
+
+/**
+ * Recording control over HTTP on the recorder's command port while a call plays: a generated capture is fed to
+ * the recorder frame by frame, and at chosen moments of the call the test sends a command and waits for its
+ * answer before the next frame, so every command lands between the same two packets on every run.
+ */
+public class RecordingControlIT extends RecordingTestSupport {
+
+    /** The generated call's RTP starts 100 ms after its INVITE; packets are 20 ms apart, the callee's 3 ms behind. */
+    private static final long RTP_START_MICROS = 100_000;
+
+    private FrameSink recorder;
+
+    /** Something the test does at a moment of the call, before the packet that follows. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    @Before
+    public void commandPortIsUp() throws Exception {
+        recorder = service(FrameSink.class, null);
+        assertEquals(200, getOk(command("ping")).statusCode());
+    }
+
+    @Test
+    public void pauseAndResumeLeaveThePausedStretchOutOfTheRecording() throws Exception {
+        SyntheticCall call = CallCaptureWriter.concurrentCalls(1, 6000, 0).get(0);
+        String party = call.caller();
+        NavigableMap<Long, Step> steps = new TreeMap<>();
+        steps.put(packet(100), () -> {
+            String answer = get(command("pause&party=" + party + "&side=both")).body();
+            assertTrue(answer, answer.contains("<success>true</success>"));
+            assertTrue(answer, answer.contains("orkuid:"));
+            Map<String, String> session = new ReplayOutput(executeCommand("oreka:sessions")).recordings.get(0);
+            assertEquals(session.toString(), "yes", session.get("Paused"));
+        });
+        steps.put(packet(200), () -> {
+            String answer = get(command("resume&party=" + party)).body();
+            assertTrue(answer, answer.contains("<success>true</success>"));
+            assertEquals("", new ReplayOutput(executeCommand("oreka:sessions")).recordings.get(0).get("Paused"));
+        });
+        List<TapeDTO> tapes = play(call, steps, 1);
+
+        TapeDTO tape = tapes.get(0);
+        assertFalse(tape.onDemand);
+        assertEquals("both", tape.side);
+        WavTones.Measurement wav = WavTones.measure(wav(tape.orkuid));
+        // Packets 0-99 and 200-299 of each side: 4 s (plus the callee's 3 ms), not 6 s with 2 s of silence.
+        assertEquals(4.003, wav.seconds(), 0.005);
+        assertEquals(call.callerToneHz(), wav.toneHz()[0], 0.01 * call.callerToneHz());
+        assertEquals(call.calleeToneHz(), wav.toneHz()[1], 0.01 * call.calleeToneHz());
+        assertTrue("no silent stretch is left where the pause was", wav.rms()[0] > 0.15 && wav.rms()[1] > 0.15);
+    }
+
+    @Test
+    public void recordOneSideThenStopSplitsTheCall() throws Exception {
+        SyntheticCall call = CallCaptureWriter.concurrentCalls(1, 6000, 0).get(0);
+        NavigableMap<Long, Step> steps = new TreeMap<>();
+        steps.put(packet(50), () -> {
+            String unknown = get(command("record&party=5002")).body();
+            assertTrue(unknown, unknown.contains("<success>false</success><comment>no live session for party 5002</comment>"));
+            String missing = get(command("pause&side=both")).body();
+            assertTrue(missing, missing.contains("<success>false</success>"));
+            String badSide = get(command("record&party=" + call.caller() + "&side=sideways")).body();
+            assertTrue(badSide, badSide.contains("invalid side"));
+            String local = get(command("record&party=" + call.caller() + "&side=local")).body();
+            assertTrue(local, local.contains("<success>true</success>"));
+        });
+        steps.put(packet(100), () -> {
+            String callId = URLEncoder.encode(call.callId(), StandardCharsets.UTF_8);
+            String stopped = get(command("stop&nativecallid=" + callId)).body();
+            assertTrue(stopped, stopped.contains("<success>true</success>"));
+        });
+        List<TapeDTO> tapes = play(call, steps, 2);
+
+        TapeDTO first = tapes.get(0);
+        TapeDTO second = tapes.get(1);
+        assertEquals(call.caller(), second.localParty);
+        assertTrue(first.onDemand);
+        assertEquals("local", first.side);
+        WavTones.Measurement before = WavTones.measure(wav(first.orkuid));
+        assertEquals("packets 0-99 of the caller", 2.000, before.seconds(), 0.005);
+        assertEquals("the caller's side is kept", call.callerToneHz(), before.toneHz()[0], 0.01 * call.callerToneHz());
+        assertEquals("the callee's side is not", 0, before.rms()[1], 0);
+        assertFalse(second.onDemand);
+        assertEquals("both", second.side);
+        WavTones.Measurement after = WavTones.measure(wav(second.orkuid));
+        assertEquals("the rest of the call, both sides", 4.003, after.seconds(), 0.005);
+        assertEquals(call.calleeToneHz(), after.toneHz()[1], 0.01 * call.calleeToneHz());
+    }
+
+    /** Capture time of the caller's RTP packet {@code i}, counted from the capture's start. */
+    private static long packet(int i) {
+        return RTP_START_MICROS + 20_000L * i;
+    }
+
+    /**
+     * Writes the call as a capture starting now (later than anything the recorder has seen, so its clock moves
+     * with the call), replays it into the recorder with the steps at their moments, and returns the recordings
+     * it made once they are through the chain.
+     */
+    private List<TapeDTO> play(SyntheticCall call, NavigableMap<Long, Step> steps, int recordings) throws Exception {
+        long epochMicros = System.currentTimeMillis() * 1000;
+        Path capture = Files.createTempDirectory("oreka-it").resolve("control.pcap");
+        CallCaptureWriter.write(capture, List.of(call), epochMicros);
+        CaptureReplay.replay(capture, new FrameSink() {
+            @Override
+            public void frame(CapturedFrame frame) {
+                while (!steps.isEmpty() && frame.timestampMicros() - epochMicros >= steps.firstKey()) {
+                    try {
+                        steps.pollFirstEntry().getValue().run();
+                    } catch (Exception e) {
+                        throw new AssertionError("a step of the call failed", e);
+                    }
+                }
+                recorder.frame(frame);
+            }
+
+            @Override
+            public void endOfCapture(String source, long lastTimestampMicros) {
+                recorder.endOfCapture(source, lastTimestampMicros);
+            }
+        }, true);
+        assertTrue("every step ran", steps.isEmpty());
+        List<TapeDTO> tapes = events.stopped.stream().filter(t -> t.nativeCallId.equals(call.callId())).toList();
+        assertEquals(tapes.toString(), recordings, tapes.size());
+        await("the recordings are through the chain", () -> chain.pending().isEmpty());
+        return tapes;
+    }
+
+    private String command(String typeAndParameters) throws IOException {
+        return "http://localhost:" + recorderPort() + "/command?type=" + typeAndParameters;
+    }
+}
