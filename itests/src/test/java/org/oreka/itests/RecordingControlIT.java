@@ -78,6 +78,35 @@ public class RecordingControlIT extends RecordingTestSupport {
     }
 
     @Test
+    public void orkTrackRelaysOnDemandCommandsToTheRecorder() throws Exception {
+        String name = "orkaudio-local-" + System.nanoTime();
+        String init = orkTrack("type=init&name=" + name + "&hostname=localhost&servicetype=A&tcpport=" + recorderPort());
+        assertTrue(init, init.contains("success=true"));
+        SyntheticCall call = CallCaptureWriter.concurrentCalls(1, 6000, 0).get(0);
+        String party = call.caller();
+        NavigableMap<Long, Step> steps = new TreeMap<>();
+        steps.put(packet(100), () -> {
+            String answer = orkTrack("cmd=ondemand&type=pause&localparty=" + party);
+            assertTrue(answer, answer.startsWith("class=ondemandresponse success=true"));
+            assertTrue(answer, answer.contains("recorder=" + name));
+        });
+        steps.put(packet(200), () -> {
+            String answer = orkTrack("cmd=ondemand&type=resume&localparty=" + party);
+            assertTrue(answer, answer.startsWith("class=ondemandresponse success=true"));
+        });
+        steps.put(packet(250), () -> {
+            String answer = orkTrack("cmd=ondemand&type=pause&localparty=5002");
+            assertTrue(answer, answer.contains("no%slive%ssession%sfor%sparty%s5002"));
+        });
+        List<TapeDTO> tapes = play(call, steps, 1);
+        assertEquals("the relayed pause left 2 s out", 4.003, WavTones.measure(wav(tapes.get(0).orkuid)).seconds(), 0.005);
+    }
+
+    private String orkTrack(String query) throws Exception {
+        return get("http://localhost:" + webPort() + "/orktrack/command?" + query).body();
+    }
+
+    @Test
     public void recordOneSideThenStopSplitsTheCall() throws Exception {
         SyntheticCall call = CallCaptureWriter.concurrentCalls(1, 6000, 0).get(0);
         NavigableMap<Long, Step> steps = new TreeMap<>();
