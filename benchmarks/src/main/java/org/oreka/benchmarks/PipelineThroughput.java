@@ -1,13 +1,8 @@
 package org.oreka.benchmarks;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,12 +26,10 @@ public final class PipelineThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        Path distribution = Path.of(args[0]);
+        Distribution distribution = Distribution.unpack(Path.of(args[0]), Path.of(args[1]));
         Path work = Path.of(args[1]);
         int calls = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        Processes.deleteRecursively(work);
-        Files.createDirectories(work);
 
         Path capture = work.resolve("calls-" + calls + "x" + seconds + "s.pcap");
         List<SyntheticCall> list = CallCaptureWriter.concurrentCalls(calls, seconds * 1000L, 10);
@@ -46,19 +39,14 @@ public final class PipelineThroughput {
         List<SyntheticCall> warmCalls = CallCaptureWriter.concurrentCalls(50, 20_000, 10);
         CallCaptureWriter.write(warmUp, warmCalls, 1_763_000_000_000_000L);
 
-        Processes.run(work, "tar", "xzf", distribution.toString(), "-C", work.toString());
-        Path home;
-        try (Stream<Path> entries = Files.list(work)) {
-            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        edit(home.resolve("etc/org.oreka.audio.cfg"), "TapeProcessors", "BatchProcessing");
-        edit(home.resolve("etc/org.oreka.audio.cfg"), "StereoRecording", "true");
+        Path home = distribution.home;
+        distribution.edit("org.oreka.audio.cfg", "TapeProcessors", "BatchProcessing");
+        distribution.edit("org.oreka.audio.cfg", "StereoRecording", "true");
 
-        Process karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("benchmark.out").toFile()).start();
-        try {
-            waitForPing();
-            long pid = Processes.jvm(karaf).pid();
+        distribution.start("benchmark");
+        try (distribution) {
+            distribution.awaitPings();
+            long pid = distribution.pid();
             // Warm the JIT up on a small capture so the measurement is of the running recorder, not of compiling it.
             long warmWavs = replay(home, warmUp, warmCalls.size(), 0);
             Thread.sleep(2000);
@@ -68,11 +56,11 @@ public final class PipelineThroughput {
             sampler.setDaemon(true);
             sampler.start();
 
-            long[] cpuBefore = cpuTicks(pid);
+            long[] cpuBefore = distribution.cpuTicks();
             long wallBefore = System.nanoTime();
             long wavs = replay(home, capture, calls, warmWavs) - warmWavs;
             double wall = (System.nanoTime() - wallBefore) / 1e9;
-            long[] cpuAfter = cpuTicks(pid);
+            long[] cpuAfter = distribution.cpuTicks();
             jstat.destroy();
             double user = (cpuAfter[0] - cpuBefore[0]) / 100.0;
             double system = (cpuAfter[1] - cpuBefore[1]) / 100.0;
@@ -82,10 +70,8 @@ public final class PipelineThroughput {
             System.out.printf("replay wall time: %.1f s, Karaf CPU time: %.2f s (user %.2f s, system %.2f s)%n", wall, cpu,
                     user, system);
             System.out.printf("throughput: %,.0f packets per CPU-second, %,.0f packets per wall-second%n", packets / cpu, packets / wall);
-            System.out.printf("peak heap used: %,d MB, peak RSS: %,d MB%n", peakHeap.get() >> 20, peakRss(pid) >> 10);
-        } finally {
-            Processes.run(home, home.resolve("bin/stop").toString());
-            karaf.waitFor();
+            System.out.printf("peak heap used: %,d MB, peak RSS: %,d MB%n", peakHeap.get() >> 20,
+                    distribution.memoryKb("VmHWM") >> 10);
         }
     }
 
@@ -123,39 +109,6 @@ public final class PipelineThroughput {
         }
     }
 
-    private static void waitForPing() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ping = HttpRequest.newBuilder(URI.create("http://localhost:59140/command?type=ping")).build();
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(ping, HttpResponse.BodyHandlers.ofString()).body().contains("true")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the recorder did not answer within 180 s");
-    }
-
-    /** utime and stime of a process, in clock ticks (1/100 s). */
-    private static long[] cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
-    }
-
-    private static long peakRss(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D+", ""));
-            }
-        }
-        return -1;
-    }
-
     /** Reads jstat -gc lines and keeps the largest used heap (survivors + eden + old). */
     private static void sampleHeap(Process jstat, AtomicLong peak) {
         try (var reader = jstat.inputReader()) {
@@ -179,13 +132,6 @@ public final class PipelineThroughput {
         } catch (IOException | RuntimeException e) {
             // jstat ended
         }
-    }
-
-    private static void edit(Path cfg, String key, String value) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
-        lines.removeIf(l -> l.startsWith(key + " ") || l.startsWith(key + "="));
-        lines.add(key + " = " + value);
-        Files.write(cfg, lines);
     }
 
 }

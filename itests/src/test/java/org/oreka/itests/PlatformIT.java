@@ -106,7 +106,7 @@ public class PlatformIT extends OrekaTestSupport {
         Object emf = bundleContext.getService(emfs[0]);
         Object em = emf.getClass().getMethod("createEntityManager").invoke(emf);
         try {
-            Object query = em.getClass().getMethod("createQuery", String.class).invoke(em, "SELECT COUNT(s) FROM OrkServiceEntity s");
+            Object query = em.getClass().getMethod("createQuery", String.class).invoke(em, "SELECT COUNT(s) FROM ServiceEntity s");
             Object count = query.getClass().getMethod("getSingleResult").invoke(query);
             assertEquals(0L, ((Number) count).longValue());
         } finally {
