@@ -53,7 +53,7 @@ public final class TapeIngestionThroughput {
             System.out.printf("throughput: %,.0f messages per second; Karaf CPU %.1f s (%,.0f messages per CPU-second)%n",
                     latencies.length / wall, cpu, latencies.length / cpu);
             System.out.printf("latency per message: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+                    Percentiles.millis(latencies, 50), Percentiles.millis(latencies, 95), Percentiles.millis(latencies, 99),
                     latencies[latencies.length - 1] / 1e6);
             System.out.printf("Karaf RSS: %,d MB%n", distribution.memoryKb("VmRSS") / 1024);
         }
@@ -102,9 +102,5 @@ public final class TapeIngestionThroughput {
         String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
         latencies[slot] = System.nanoTime() - sent;
         return body;
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
     }
 }

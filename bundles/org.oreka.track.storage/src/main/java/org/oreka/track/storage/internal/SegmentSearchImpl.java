@@ -17,11 +17,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Segment search as one indexed query: the date range and party prefixes use the {@code orksegment} indexes, the
- * page is fetched with one extra row to tell whether more follow (no count over millions of rows).
+ * Segment search in two indexed queries: the page's segment ids are read off the date, party or user index (each
+ * holds the columns its searches filter and sort on, so matching segments are not fetched to be sorted), then
+ * those rows are fetched with their recordings. A search for one recording's segments is a single query. The page
+ * comes with one extra row to tell whether more follow (no count over millions of rows).
  */
 @Component
 public class SegmentSearchImpl implements SegmentSearch {
+
+    private static final String COLUMNS = "SELECT s.id, s.timestamp, s.duration, s.localParty, s.remoteParty, s.direction,"
+            + " s.userId, t.recid, t.filename, sv.name, s.tapeOffset FROM SegmentEntity s JOIN TapeEntity t ON t.id = s.tapeId"
+            + " LEFT JOIN ServiceEntity sv ON sv.id = t.serviceId";
 
     private final Storage storage;
 
@@ -32,63 +38,22 @@ public class SegmentSearchImpl implements SegmentSearch {
 
     @Override
     public Page search(SegmentQuery q) {
-        StringBuilder jpql = new StringBuilder("SELECT s.id, s.timestamp, s.duration, s.localParty, s.remoteParty, s.direction,"
-                + " s.userId, t.recid, t.filename, sv.name, s.tapeOffset FROM SegmentEntity s JOIN TapeEntity t ON t.id = s.tapeId"
-                + " LEFT JOIN ServiceEntity sv ON sv.id = t.serviceId WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (q.from() != null) {
-            jpql.append(" AND s.timestamp >= :from");
-            params.put("from", q.from());
-        }
-        if (q.to() != null) {
-            jpql.append(" AND s.timestamp < :to");
-            params.put("to", q.to());
-        }
-        if (q.localPartyPrefix() != null && !q.localPartyPrefix().isEmpty()) {
-            jpql.append(" AND s.localParty LIKE :local ESCAPE '!'");
-            params.put("local", likePrefix(q.localPartyPrefix()));
-        }
-        if (q.remotePartyPrefix() != null && !q.remotePartyPrefix().isEmpty()) {
-            jpql.append(" AND s.remoteParty LIKE :remote ESCAPE '!'");
-            params.put("remote", likePrefix(q.remotePartyPrefix()));
-        }
-        if (q.minDurationSeconds() != null) {
-            jpql.append(" AND s.duration >= :min");
-            params.put("min", q.minDurationSeconds().longValue());
-        }
-        if (q.maxDurationSeconds() != null) {
-            jpql.append(" AND s.duration <= :max");
-            params.put("max", q.maxDurationSeconds().longValue());
-        }
-        if (q.direction() == Direction.IN || q.direction() == Direction.OUT || q.direction() == Direction.UNKN) {
-            jpql.append(" AND s.direction = :direction");
-            params.put("direction", q.direction().code());
-        }
-        if (q.userId() != null) {
-            jpql.append(" AND s.userId = :user");
-            params.put("user", q.userId());
-        }
-        if (q.orkuid() != null) {
-            jpql.append(" AND t.recid = :orkuid");
-            params.put("orkuid", q.orkuid());
-        }
-        switch (q.sort()) {
-            case OLDEST_FIRST:
-                jpql.append(" ORDER BY s.timestamp ASC, s.id ASC");
-                break;
-            case LONGEST_FIRST:
-                jpql.append(" ORDER BY s.duration DESC, s.timestamp DESC, s.id DESC");
-                break;
-            case SHORTEST_FIRST:
-                jpql.append(" ORDER BY s.duration ASC, s.timestamp DESC, s.id DESC");
-                break;
-            default:
-                jpql.append(" ORDER BY s.timestamp DESC, s.id DESC");
-        }
+        String where = where(q, params);
+        String order = order(q.sort());
         return storage.tx(em -> {
-            TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
-            params.forEach(query::setParameter);
-            List<Object[]> rows = query.setFirstResult(q.offset()).setMaxResults(q.limit() + 1).getResultList();
+            List<Object[]> rows;
+            if (q.orkuid() == null) {
+                TypedQuery<Long> page = em.createQuery("SELECT s.id FROM SegmentEntity s" + where + order, Long.class);
+                params.forEach(page::setParameter);
+                List<Long> ids = page.setFirstResult(q.offset()).setMaxResults(q.limit() + 1).getResultList();
+                rows = ids.isEmpty() ? List.of() : em.createQuery(COLUMNS + " WHERE s.id IN :ids" + order, Object[].class)
+                        .setParameter("ids", ids).getResultList();
+            } else {
+                TypedQuery<Object[]> query = em.createQuery(COLUMNS + where + order, Object[].class);
+                params.forEach(query::setParameter);
+                rows = query.setFirstResult(q.offset()).setMaxResults(q.limit() + 1).getResultList();
+            }
             List<Segment> segments = new ArrayList<>(Math.min(rows.size(), q.limit()));
             for (int i = 0; i < rows.size() && i < q.limit(); i++) {
                 Object[] r = rows.get(i);
@@ -97,6 +62,65 @@ public class SegmentSearchImpl implements SegmentSearch {
             }
             return new Page(segments, rows.size() > q.limit());
         });
+    }
+
+    /** The query's criteria as a WHERE clause (empty without criteria), filling in their parameters. */
+    private static String where(SegmentQuery q, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (q.from() != null) {
+            where.append(" AND s.timestamp >= :from");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            where.append(" AND s.timestamp < :to");
+            params.put("to", q.to());
+        }
+        if (!empty(q.localPartyPrefix())) {
+            where.append(" AND s.localParty LIKE :local ESCAPE '!'");
+            params.put("local", likePrefix(q.localPartyPrefix()));
+        }
+        if (!empty(q.remotePartyPrefix())) {
+            where.append(" AND s.remoteParty LIKE :remote ESCAPE '!'");
+            params.put("remote", likePrefix(q.remotePartyPrefix()));
+        }
+        if (q.minDurationSeconds() != null) {
+            where.append(" AND s.duration >= :min");
+            params.put("min", q.minDurationSeconds().longValue());
+        }
+        if (q.maxDurationSeconds() != null) {
+            where.append(" AND s.duration <= :max");
+            params.put("max", q.maxDurationSeconds().longValue());
+        }
+        if (q.direction() == Direction.IN || q.direction() == Direction.OUT || q.direction() == Direction.UNKN) {
+            where.append(" AND s.direction = :direction");
+            params.put("direction", q.direction().code());
+        }
+        if (q.userId() != null) {
+            where.append(" AND s.userId = :user");
+            params.put("user", q.userId());
+        }
+        if (q.orkuid() != null) {
+            where.append(" AND t.recid = :orkuid");
+            params.put("orkuid", q.orkuid());
+        }
+        return where.length() == 0 ? "" : " WHERE" + where.substring(" AND".length());
+    }
+
+    private static String order(SegmentQuery.Sort sort) {
+        switch (sort) {
+            case OLDEST_FIRST:
+                return " ORDER BY s.timestamp ASC, s.id ASC";
+            case LONGEST_FIRST:
+                return " ORDER BY s.duration DESC, s.timestamp DESC, s.id DESC";
+            case SHORTEST_FIRST:
+                return " ORDER BY s.duration ASC, s.timestamp DESC, s.id DESC";
+            default:
+                return " ORDER BY s.timestamp DESC, s.id DESC";
+        }
+    }
+
+    private static boolean empty(String text) {
+        return text == null || text.isEmpty();
     }
 
     private static String likePrefix(String prefix) {

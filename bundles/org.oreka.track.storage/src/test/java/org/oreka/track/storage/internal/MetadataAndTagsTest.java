@@ -107,7 +107,13 @@ class MetadataAndTagsTest {
                 null, 0, 10));
         assertEquals(10, all.segments().size());
         assertTrue(all.more());
-        assertEquals(T0.plusSeconds(24 * 60), all.segments().get(0).timestamp(), "newest first");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(T0.plusSeconds((24 - i) * 60L), all.segments().get(i).timestamp(), "newest first");
+        }
+        var oldest = track.search.search(new SegmentQuery(T0, T0.plusSeconds(3600), null, null, null, null, null, null, null,
+                SegmentQuery.Sort.OLDEST_FIRST, 0, 3));
+        assertEquals(List.of(T0, T0.plusSeconds(60), T0.plusSeconds(120)),
+                oldest.segments().stream().map(Segment::timestamp).toList());
         var last = track.search.search(new SegmentQuery(T0, T0.plusSeconds(3600), null, null, null, null, null, null, null,
                 null, 20, 10));
         assertEquals(5, last.segments().size());

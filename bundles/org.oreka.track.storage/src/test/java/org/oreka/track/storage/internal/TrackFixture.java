@@ -9,14 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
 
-import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.oreka.track.storage.Direction;
@@ -24,6 +19,7 @@ import org.oreka.track.storage.TagEntry;
 import org.oreka.track.storage.TapeMessage;
 import org.oreka.track.storage.TapeReceipt;
 import org.oreka.track.storage.TapeStage;
+import org.oreka.testing.ResourceLocalJpaTemplate;
 
 /**
  * OrkTrack's storage components wired as Declarative Services would wire them, on a fresh in-memory Derby
@@ -52,7 +48,7 @@ final class TrackFixture implements AutoCloseable {
         emf = new HibernatePersistenceProvider().createEntityManagerFactory("oreka", Map.of(
                 "javax.persistence.nonJtaDataSource", dataSource,
                 "hibernate.dialect", "org.hibernate.dialect.DerbyTenSevenDialect"));
-        storage = new Storage(new ResourceLocalTemplate(emf), () -> 6);
+        storage = new Storage(new ResourceLocalJpaTemplate(emf), () -> 6);
         directory = new DirectoryCache(storage);
         users = new UserDirectoryImpl(storage, directory);
         programs = new ProgramsImpl(storage, directory);
@@ -102,58 +98,5 @@ final class TrackFixture implements AutoCloseable {
 
     long count(String jpql) {
         return query(em -> em.createQuery(jpql, Long.class).getSingleResult());
-    }
-
-    /** A resource-local JpaTemplate like Aries JPA's: one transaction per outermost call, joined by nested calls. */
-    static final class ResourceLocalTemplate implements JpaTemplate {
-        private final EntityManagerFactory emf;
-        private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
-
-        ResourceLocalTemplate(EntityManagerFactory emf) {
-            this.emf = emf;
-        }
-
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager joined = current.get();
-            if (joined != null) {
-                return code.apply(joined);
-            }
-            EntityManager em = emf.createEntityManager();
-            current.set(em);
-            EntityTransaction tx = em.getTransaction();
-            try {
-                tx.begin();
-                R result = code.apply(em);
-                tx.commit();
-                return result;
-            } catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw e;
-            } finally {
-                current.remove();
-                em.close();
-            }
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
     }
 }
