@@ -1,11 +1,7 @@
 package org.oreka.benchmarks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TapeIngestionThroughput {
 
     private static final String TRACKER = "http://localhost:8080/orktrack/command?";
+    private static final String COMMAND = "/orktrack/command?";
 
     private TapeIngestionThroughput() {
     }
@@ -38,20 +35,21 @@ public final class TapeIngestionThroughput {
             distribution.awaitPings();
             // The ping answers before OrkTrack's database is migrated and its tape command is registered.
             Distribution.await(TRACKER + "type=tape", "returncode=ERROR_MISSING_PARAMETER", System.nanoTime());
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            send(http, "WARM", Math.max(2000, calls / 5), clients);
+            send("WARM", Math.max(10_000, calls / 4), clients);
             long[] cpuBefore = distribution.cpuTicks();
+            long clientCpuBefore = clientCpuNanos();
             long start = System.nanoTime();
-            long[] latencies = send(http, "MEAS", calls, clients);
+            long[] latencies = send("MEAS", calls, clients);
             double wall = (System.nanoTime() - start) / 1e9;
             long[] cpuAfter = distribution.cpuTicks();
             double cpu = (cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) / 100.0;
+            double clientCpu = (clientCpuNanos() - clientCpuBefore) / 1e9;
             Arrays.sort(latencies);
             System.out.printf("tape messages: %,d (%,d calls x start/stop/ready) from %d clients in %.1f s%n",
                     latencies.length, calls, clients, wall);
             System.out.printf("throughput: %,.0f messages per second; Karaf CPU %.1f s (%,.0f messages per CPU-second)%n",
                     latencies.length / wall, cpu, latencies.length / cpu);
+            System.out.printf("load generator CPU (same machine): %.1f s%n", clientCpu);
             System.out.printf("latency per message: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     Percentiles.millis(latencies, 50), Percentiles.millis(latencies, 95), Percentiles.millis(latencies, 99),
                     latencies[latencies.length - 1] / 1e6);
@@ -59,8 +57,12 @@ public final class TapeIngestionThroughput {
         }
     }
 
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** Sends the three messages of {@code calls} calls from {@code clients} threads; returns each message's latency in ns. */
-    private static long[] send(HttpClient http, String run, int calls, int clients) throws Exception {
+    private static long[] send(String run, int calls, int clients) throws Exception {
         long[] latencies = new long[calls * 3];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -68,13 +70,16 @@ public final class TapeIngestionThroughput {
         long epoch = System.currentTimeMillis() / 1000 - 86_400;
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
-                for (int call = next.getAndIncrement(); call < calls; call = next.getAndIncrement()) {
-                    String recid = String.format("20260101_000000_%s%07d", run, call);
-                    int i = 0;
-                    for (String stage : new String[] {"start", "stop", "ready"}) {
-                        String body = message(http, recid, stage, epoch + call % 86_400, call, latencies, call * 3 + i++);
-                        if (!body.contains("success=true") || stage.equals("ready") && !body.contains("deletetape=false")) {
-                            throw new IllegalStateException(recid + " " + stage + ": " + body);
+                try (KeepAliveConnection connection = new KeepAliveConnection("localhost", 8080)) {
+                    for (int call = next.getAndIncrement(); call < calls; call = next.getAndIncrement()) {
+                        String recid = String.format("20260101_000000_%s%07d", run, call);
+                        int i = 0;
+                        for (String stage : new String[] {"start", "stop", "ready"}) {
+                            String body = message(connection, recid, stage, epoch + call % 86_400, call, latencies,
+                                    call * 3 + i++);
+                            if (!body.contains("success=true") || stage.equals("ready") && !body.contains("deletetape=false")) {
+                                throw new IllegalStateException(recid + " " + stage + ": " + body);
+                            }
                         }
                     }
                 }
@@ -88,7 +93,7 @@ public final class TapeIngestionThroughput {
         return latencies;
     }
 
-    private static String message(HttpClient http, String recid, String stage, long timestamp, int call, long[] latencies,
+    private static String message(KeepAliveConnection connection, String recid, String stage, long timestamp, int call, long[] latencies,
             int slot) throws Exception {
         String port = recid.substring(16);
         String query = "type=tape&recid=" + recid + "&stage=" + stage + "&captureport=" + port + "&timestamp=" + timestamp
@@ -97,9 +102,8 @@ public final class TapeIngestionThroughput {
                 + (call % 2 == 0 ? "in" : "out") + "&duration=" + (stage.equals("start") ? 0 : 30 + call % 300)
                 + "&service=orkaudio-bench&localip=10.0.0.5&remoteip=10.0.0.1&nativecallid=" + recid
                 + "%40pbx&tags=&ondemand=false&side=both&live=true&hostname=bench&";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TRACKER + query)).timeout(Duration.ofSeconds(60)).build();
         long sent = System.nanoTime();
-        String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        String body = connection.get(COMMAND + query);
         latencies[slot] = System.nanoTime() - sent;
         return body;
     }
