@@ -58,6 +58,8 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
     private final TagWriter tagWriter = new TagWriter();
     /** Decisions waiting for a user's next call, by user id. */
     private final Map<Long, LiveDecision> nextCallDecisions = new ConcurrentHashMap<>();
+    /** Whether any CTI metadata was ever stored: without it, a ready recording has nothing to match. */
+    private volatile boolean ctiSeen;
 
     @Activate
     public RecordingStore(@Reference Storage storage, @Reference DirectoryCache directory, @Reference ProgramsImpl programs,
@@ -76,6 +78,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
                     UserEntity.class).getResultList()) {
                 nextCallDecisions.put(user.id, LiveDecision.valueOf(user.nextCallDecision));
             }
+            ctiSeen = !em.createQuery("SELECT m.id FROM MetadataEntity m", Long.class).setMaxResults(1).getResultList().isEmpty();
             return null;
         });
     }
@@ -200,7 +203,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
             int hours = keptBy.stream().mapToInt(ProgramRules.Acceptance::keepForHours).max().orElse(0);
             boolean forEver = keptBy.isEmpty() || keptBy.stream().anyMatch(a -> a.keepForHours() == 0);
             tape.expiryTimestamp = forEver ? null : tape.timestamp.plus(Duration.ofHours(hours));
-            List<MetadataEntity> cti = MetadataMatcher.forTape(em, tape);
+            List<MetadataEntity> cti = ctiSeen ? MetadataMatcher.forTape(em, tape) : List.of();
             SegmentWriter.write(em, tape, owner, portId, cti, keptBy, dir);
             for (MetadataEntity md : cti) {
                 tagWriter.add(em, batch, tape, MetadataMatcher.tags(md));
@@ -450,6 +453,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
 
     @Override
     public long ingest(MetadataMessage message) {
+        ctiSeen = true;
         return storage.writes().run((em, batch) -> {
             Long service = recorders.serviceId(em, batch, message.service(), null);
             MetadataEntity md = MetadataMatcher.store(em, message, service);
