@@ -19,9 +19,12 @@ final class Tracker {
 
     /** A tracker's answer: the HTTP status and the single-line fields of the body (empty unless 200). */
     record Reply(int status, Map<String, String> fields) {
-        /** 200 and 4xx mean the tracker has the message (a 4xx would be refused every time: it is not retried). */
+        /**
+         * 200 means the tracker has the message; so does 400, OrkTrack's answer to a message it can never accept
+         * (Oreka ignores it too). Anything else (404 while OrkTrack is being deployed, 5xx) is sent again.
+         */
         boolean delivered() {
-            return status == 200 || status >= 400 && status < 500;
+            return status == 200 || status == 400;
         }
     }
 

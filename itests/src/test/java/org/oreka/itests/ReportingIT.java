@@ -1,0 +1,116 @@
+package org.oreka.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+
+/**
+ * The recorder reports to OrkTrack in the same Karaf: replayed calls become tapes in OrkTrack's database with their
+ * fields and DTMF tags, once each, also when OrkTrack is away during the replay.
+ */
+public class ReportingIT extends RecordingTestSupport {
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {
+            editConfigurationFilePut("etc/org.oreka.audio.cfg", "TapeProcessors", "BatchProcessing, Reporting"),
+            editConfigurationFilePut("etc/org.oreka.audio.cfg", "StereoRecording", "true"),
+            editConfigurationFilePut("etc/org.oreka.audio.cfg", "ClientRetryPeriodSec", "1"),
+        };
+    }
+
+    @Before
+    public void reportToThisKaraf() throws Exception {
+        String tracker = "localhost:" + webPort();
+        if (!tracker.equals(configValue("org.oreka.audio", "TrackerHostname"))) {
+            updateConfig("org.oreka.audio", "TrackerHostname", tracker);
+        }
+        awaitOutput("oreka:chain", "Reporting");
+    }
+
+    @Test
+    public void replayedCallsBecomeTapesInOrkTracksDatabaseWithTheirTags() throws Exception {
+        ReplayOutput out = new ReplayOutput(executeCommand("oreka:replay " + testCapture("ws-SIP_DTMF2.pcap")));
+        Map<String, String> call = out.between("2502", "2504").get(0);
+        String orkuid = call.get("Orkuid");
+        await("the ready tape in OrkTrack", () -> "READY".equals(tapes(List.of(orkuid)).getOrDefault(orkuid, Map.of()).get("state")));
+        Map<String, String> tape = tapes(List.of(orkuid)).get(orkuid);
+        assertEquals("2502", tape.get("localparty"));
+        assertEquals("2504", tape.get("remoteparty"));
+        assertTrue(tape.get("filename"), tape.get("filename").endsWith("/" + orkuid + ".wav"));
+        assertEquals("true", tape.get("kept"));
+        await("seven DTMF tags", () -> query("SELECT COUNT(*) FROM orktag g JOIN orktape t ON t.id = g.tape_id"
+                + " JOIN orktagtype y ON y.id = g.tagtype_id WHERE t.recid = ? AND y.name = 'dtmfdigit'", orkuid).equals("7"));
+        assertEquals("1", query("SELECT COUNT(*) FROM orksegment s JOIN orktape t ON t.id = s.tape_id WHERE t.recid = ?",
+                orkuid));
+    }
+
+    @Test
+    public void callsReplayedWhileOrkTrackIsAwayArriveOnceWhenItIsBack() throws Exception {
+        Bundle orkTrack = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.oreka.track.command")).findFirst().orElseThrow();
+        orkTrack.stop();
+        List<String> orkuids = new ArrayList<>();
+        try {
+            ReplayOutput out = new ReplayOutput(executeCommand("oreka:replay " + testCapture("synth-3-concurrent-calls.pcap")));
+            out.recordings.forEach(r -> orkuids.add(r.get("Orkuid")));
+            assertEquals(out.toString(), 3, orkuids.size());
+            Thread.sleep(2000);
+            assertTrue("nothing reaches OrkTrack while it is away", tapes(orkuids).isEmpty());
+        } finally {
+            orkTrack.start();
+        }
+        await("the three calls in OrkTrack", () -> tapes(orkuids).values().stream().filter(t -> "READY".equals(t.get("state")))
+                .count() == 3);
+        assertEquals(3, tapes(orkuids).size());
+    }
+
+    /** OrkTrack's rows of these recordings, by recid. */
+    private Map<String, Map<String, String>> tapes(List<String> orkuids) {
+        Map<String, Map<String, String>> found = new HashMap<>();
+        try (Connection c = service(DataSource.class, "(osgi.jndi.service.name=oreka)").getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT recid, state, localParty, remoteParty, filename, kept"
+                        + " FROM orktape")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (orkuids.contains(r.getString(1))) {
+                        found.put(r.getString(1), Map.of("state", r.getString(2), "localparty", r.getString(3),
+                                "remoteparty", r.getString(4), "filename", r.getString(5), "kept",
+                                String.valueOf(r.getBoolean(6))));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    private String query(String sql, String parameter) {
+        try (Connection c = service(DataSource.class, "(osgi.jndi.service.name=oreka)").getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
