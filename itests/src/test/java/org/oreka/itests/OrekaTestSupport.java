@@ -100,6 +100,7 @@ public abstract class OrekaTestSupport {
                 systemTimeout(300_000),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
                 editConfigurationFilePut("etc/org.oreka.audio.cfg", "HttpServerPort", freePort()),
+                editConfigurationFilePut("etc/org.oreka.audio.cfg", "EventStreamingServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),

@@ -44,6 +44,43 @@ public class ReportingIT extends RecordingTestSupport {
     }
 
     @Test
+    public void anEventStreamClientSeesStartStopAndReadyOfEachCallInOrder() throws Exception {
+        int port = Integer.parseInt(configValue("org.oreka.audio", "EventStreamingServerPort"));
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /command?type=streamevents HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(in.readLine().startsWith("HTTP/1.1 200"));
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.startsWith("type=tape&")) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            reader.start();
+            ReplayOutput out = new ReplayOutput(executeCommand("oreka:replay " + testCapture("synth-3-concurrent-calls.pcap")));
+            assertEquals(out.toString(), 3, out.recordings.size());
+            for (Map<String, String> call : out.recordings) {
+                String orkuid = call.get("Orkuid");
+                await("start, stop and ready of " + orkuid, () -> stages(lines, orkuid).size() >= 3);
+                assertEquals(List.of("start", "stop", "ready"), stages(lines, orkuid));
+            }
+        }
+    }
+
+    private static List<String> stages(List<String> lines, String orkuid) {
+        return lines.stream().filter(l -> l.contains("&recid=" + orkuid + "&"))
+                .map(l -> l.replaceAll(".*&stage=([a-z]+)&.*", "$1")).toList();
+    }
+
+    @Test
     public void replayedCallsBecomeTapesInOrkTracksDatabaseWithTheirTags() throws Exception {
         ReplayOutput out = new ReplayOutput(executeCommand("oreka:replay " + testCapture("ws-SIP_DTMF2.pcap")));
         Map<String, String> call = out.between("2502", "2504").get(0);
