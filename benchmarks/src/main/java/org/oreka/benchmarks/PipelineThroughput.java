@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.oreka.testing.Distribution;
+
 import org.oreka.testing.CallCaptureWriter;
 import org.oreka.testing.SyntheticCall;
 

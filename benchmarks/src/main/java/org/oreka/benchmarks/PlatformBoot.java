@@ -2,6 +2,8 @@ package org.oreka.benchmarks;
 
 import java.nio.file.Path;
 
+import org.oreka.testing.Distribution;
+
 /**
  * Measures how long the assembled distribution takes from process start until both the recorder's and
  * OrkTrack's pings answer, and the resident memory of the Karaf JVM at that moment; first boot (empty data

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.oreka.testing.Distribution;
+
 /**
  * OrkTrack's tape ingestion over HTTP into the embedded Derby database of the assembled distribution, measured:
  * concurrent clients (each one recorder's reporting connection, HTTP/1.1 keep-alive) send {@code start},

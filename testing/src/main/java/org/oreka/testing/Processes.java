@@ -1,4 +1,4 @@
-package org.oreka.benchmarks;
+package org.oreka.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Running commands and clearing work folders for the whole-platform benchmarks. */
+/** Running commands, clearing work folders and finding the Karaf JVM, for {@link Distribution}. */
 final class Processes {
 
     private Processes() {
