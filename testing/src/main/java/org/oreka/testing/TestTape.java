@@ -13,16 +13,10 @@ public final class TestTape implements Tape {
 
     private final TapeDTO data;
     private final Path root;
-    private final int attempt;
-
-    public TestTape(TapeDTO data, Path root, int attempt) {
-        this.data = data;
-        this.root = root.toAbsolutePath().normalize();
-        this.attempt = attempt;
-    }
 
     public TestTape(TapeDTO data, Path root) {
-        this(data, root, 0);
+        this.data = data;
+        this.root = root.toAbsolutePath().normalize();
     }
 
     /** A tape with the given orkuid and file and every other field at its default. */
@@ -52,8 +46,9 @@ public final class TestTape implements Tape {
         return resolved;
     }
 
+    /** Always 0: the processor is offered the tape for the first time. */
     @Override
     public int attempt() {
-        return attempt;
+        return 0;
     }
 }
