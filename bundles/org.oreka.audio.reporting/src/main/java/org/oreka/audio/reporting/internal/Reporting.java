@@ -86,7 +86,8 @@ public class Reporting implements TapeListener, TapeProcessor {
     }
 
     private final List<TapeMessageListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, TrackerSender> senders = new LinkedHashMap<>();
+    /** The running senders by tracker name; replaced as a whole, so the recorder's threads read it without locks. */
+    private volatile Map<String, TrackerSender> senders = Map.of();
     private final String hostname = hostname();
     private final ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "reporting-sync");
@@ -139,18 +140,19 @@ public class Reporting implements TapeListener, TapeProcessor {
                 }
             }
         }
-        senders.clear();
+        Map<String, TrackerSender> started = new LinkedHashMap<>();
         for (Tracker tracker : wanted.values()) {
             try {
                 TrackerSender sender = new TrackerSender(tracker, outbox.cursor(tracker.fileName()), this::initMessage,
                         Duration.ofSeconds(Math.max(1, config.ClientRetryPeriodSec())),
                         Duration.ofSeconds(config.ClientTimeout() + 10L), this::readyAnswered);
-                senders.put(tracker.name(), sender);
+                started.put(tracker.name(), sender);
                 sender.start();
             } catch (IOException e) {
                 LOG.error("Reporting to {} cannot start: {}", tracker.name(), e.getMessage());
             }
         }
+        senders = java.util.Collections.unmodifiableMap(started);
         LOG.info("Reporting to {}", senders.isEmpty() ? "no tracker" : String.join(", ", senders.keySet()));
     }
 
@@ -159,7 +161,7 @@ public class Reporting implements TapeListener, TapeProcessor {
         for (TrackerSender sender : senders.values()) {
             sender.stop();
         }
-        senders.clear();
+        senders = Map.of();
         syncer.shutdownNow();
         sync();
         outbox.close();
@@ -226,7 +228,8 @@ public class Reporting implements TapeListener, TapeProcessor {
             }
         }
         Outbox box = outbox;
-        if (!config.EnableReporting() || senders.isEmpty() || box == null) {
+        Map<String, TrackerSender> trackers = senders;
+        if (!config.EnableReporting() || trackers.isEmpty() || box == null) {
             return;
         }
         try {
@@ -236,7 +239,7 @@ public class Reporting implements TapeListener, TapeProcessor {
         }
         if (TrackerSender.MESSAGES.isInfoEnabled()) {
             String line = SingleLine.format(fields);
-            for (String tracker : senders.keySet()) {
+            for (String tracker : trackers.keySet()) {
                 TrackerSender.MESSAGES.info("[{}] queuesize:{} enqueued: {}", tracker, box.lastSeq(), line);
             }
         }
