@@ -34,10 +34,17 @@ final class SchemaMigrations {
      * Applies the pending migrations.
      *
      * @return the schema version after migrating
-     * @throws SQLException when a migration fails; the database keeps the last version that applied fully
+     * @throws SQLException when a migration fails, two share a version, or an applied one was edited since; the
+     *         database keeps the last version that applied fully
      */
     static int migrate(DataSource dataSource, List<Migration> migrations) throws SQLException {
         List<Migration> ordered = migrations.stream().sorted(Comparator.comparingInt(Migration::version)).toList();
+        for (int i = 1; i < ordered.size(); i++) {
+            if (ordered.get(i).version() == ordered.get(i - 1).version()) {
+                throw new SQLException("two schema migrations have version " + ordered.get(i).version() + " ("
+                        + ordered.get(i - 1).description() + ", " + ordered.get(i).description() + ")");
+            }
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             createHistory(connection);
@@ -50,8 +57,9 @@ final class SchemaMigrations {
                 Long checksum = applied.get(migration.version());
                 if (checksum != null) {
                     if (checksum != migration.checksum()) {
-                        LOG.error("Migration V{} was edited after it was applied; fix the schema with a new migration instead",
-                                migration.version());
+                        connection.rollback();
+                        throw new SQLException("schema migration V" + migration.version() + " (" + migration.description()
+                                + ") was edited after it was applied; fix the schema with a new migration instead");
                     }
                     connection.commit();
                     current = migration.version();

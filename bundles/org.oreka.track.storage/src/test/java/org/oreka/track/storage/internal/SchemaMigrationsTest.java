@@ -71,6 +71,19 @@ class SchemaMigrationsTest {
     }
 
     @Test
+    void twoMigrationsOfOneVersionOrAnEditedOneStopTheMigration() throws Exception {
+        List<Migration> first = List.of(Migration.of("V1__a.sql", "CREATE TABLE a (x INTEGER);"));
+        SchemaMigrations.migrate(dataSource, first);
+        SQLException twice = assertThrows(SQLException.class, () -> SchemaMigrations.migrate(dataSource, List.of(first.get(0),
+                Migration.of("V2__b.sql", "CREATE TABLE b (x INTEGER);"), Migration.of("V2__c.sql", "CREATE TABLE c (x INTEGER);"))));
+        assertTrue(twice.getMessage().contains("two schema migrations have version 2"), twice.getMessage());
+        SQLException edited = assertThrows(SQLException.class, () -> SchemaMigrations.migrate(dataSource,
+                List.of(Migration.of("V1__a.sql", "CREATE TABLE a (x BIGINT);"))));
+        assertTrue(edited.getMessage().contains("V1 (a) was edited after it was applied"), edited.getMessage());
+        assertEquals(1, count("SELECT COUNT(*) FROM oreka_schema_history"));
+    }
+
+    @Test
     void scriptsAreSplitOnTrailingSemicolonsAndBadNamesRejected() {
         Migration m = Migration.of("V7__two_steps.sql", "-- comment; not a statement\nCREATE TABLE t (\n  a VARCHAR(10)\n);\n\nDROP TABLE t;\n");
         assertEquals(List.of("CREATE TABLE t (\n  a VARCHAR(10)\n)", "DROP TABLE t"), m.statements());
