@@ -44,6 +44,7 @@ public final class ReportingLatency {
             karaf.start("latency");
             karaf.awaitPings();
             Distribution.await("http://localhost:8080/orktrack/command?type=tape", "ERROR_MISSING_PARAMETER", System.nanoTime());
+            awaitInit(karaf.home.resolve("data/log/messages.log"));
             Thread listener = listen(stopped, announcedReady);
             Path capture = work.resolve("calls.pcap");
             CallCaptureWriter.write(capture, CallCaptureWriter.concurrentCalls(calls, 5_000, 200),
@@ -60,21 +61,43 @@ public final class ReportingLatency {
                 throw new IllegalStateException("only " + announcedReady.size() + " of " + calls + " calls were ready");
             }
         }
-        long[] latencies = new long[calls];
+        long[] total = new long[calls];
+        long[] chain = new long[calls];
+        long[] delivery = new long[calls];
         int i = 0;
-        for (Map.Entry<String, Long> ready : readyRows(work).entrySet()) {
-            Long stop = stopped.get(ready.getKey());
-            if (stop != null && i < calls) {
-                latencies[i++] = (ready.getValue() - stop) * 1_000_000L;
+        for (Map.Entry<String, Long> row : readyRows(work).entrySet()) {
+            Long stop = stopped.get(row.getKey());
+            Long ready = announcedReady.get(row.getKey());
+            if (stop != null && ready != null && i < calls) {
+                total[i] = (row.getValue() - stop) * 1_000_000L;
+                chain[i] = (ready - stop) * 1_000_000L;
+                delivery[i++] = (row.getValue() - ready) * 1_000_000L;
             }
         }
         if (i < calls) {
-            throw new IllegalStateException("only " + i + " of " + calls + " ready rows match a stop event");
+            throw new IllegalStateException("only " + i + " of " + calls + " ready rows match a stop and a ready event");
         }
-        Arrays.sort(latencies);
-        System.out.printf("%d calls, stop announced -> ready row in OrkTrack's database (BatchProcessing, Reporting, stereo WAV):"
-                + "%n  p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", calls, Percentiles.millis(latencies, 50),
-                Percentiles.millis(latencies, 95), latencies[calls - 1] / 1e6);
+        System.out.printf("%d calls (BatchProcessing, Reporting, stereo WAV):%n", calls);
+        report("stop announced -> ready row in OrkTrack's database", total);
+        report("  stop -> ready announced (the chain)", chain);
+        report("  ready announced -> ready row (reporting)", delivery);
+    }
+
+    private static void report(String what, long[] nanos) {
+        Arrays.sort(nanos);
+        System.out.printf("  %-52s p50 %5.0f ms, p95 %5.0f ms, max %5.0f ms%n", what, Percentiles.millis(nanos, 50),
+                Percentiles.millis(nanos, 95), nanos[nanos.length - 1] / 1e6);
+    }
+
+    /** Waits until Reporting's handshake with OrkTrack succeeded, so that the measurement starts in steady state. */
+    private static void awaitInit(Path messagesLog) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!(Files.exists(messagesLog) && Files.readString(messagesLog).contains("init connection:true success:true"))) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("Reporting's init handshake did not succeed within 60 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Reads the event stream in the background, noting when each recording's stop and ready are announced. */

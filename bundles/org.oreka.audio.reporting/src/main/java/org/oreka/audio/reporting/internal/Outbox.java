@@ -101,15 +101,25 @@ final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Syncs the written messages to the disk (a process crash loses nothing without it; a machine crash might). */
+    /**
+     * Syncs the written messages to the disk (a process crash loses nothing without it; a machine crash might).
+     * The sync runs outside the queue's lock: it can take most of a second on a busy disk, and neither the recorder
+     * appending nor the senders reading may wait for it.
+     */
     void sync() throws IOException {
+        FileChannel channel;
         lock.lock();
         try {
-            if (tail != null && tail.isOpen()) {
-                tail.force(false);
-            }
+            channel = tail;
         } finally {
             lock.unlock();
+        }
+        try {
+            if (channel != null) {
+                channel.force(false);
+            }
+        } catch (java.nio.channels.ClosedChannelException rolled) {
+            // a new segment was started meanwhile; the closed one was synced when it was rolled
         }
     }
 
@@ -167,6 +177,7 @@ final class Outbox implements AutoCloseable {
 
     private void roll(long firstSeq) throws IOException {
         if (tail != null) {
+            tail.force(false);
             tail.close();
         }
         Path file = folder.resolve(String.format("%s%020d%s", SEGMENT_PREFIX, firstSeq, SEGMENT_SUFFIX));

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thread that delivers the queue to one tracker: the {@code init} handshake first (repeated until it
- * succeeds), then every message in order, each retried until the tracker has it, so an outage only delays them.
+ * succeeds: after Oreka's init period when the tracker refused it, after the retry period when it could not be
+ * reached), then every message in order, each retried until the tracker has it, so an outage only delays them.
  * Writes Oreka's {@code messages.log} lines (logger {@code reporting}).
  */
 final class TrackerSender implements Runnable {
@@ -99,10 +100,16 @@ final class TrackerSender implements Runnable {
                     connected();
                     return;
                 }
+                if (reply.status() == 200) {
+                    // The tracker answered and refused: ask again after Oreka's init period.
+                    Thread.sleep(initRepeat.toMillis());
+                    continue;
+                }
             } catch (IOException e) {
                 connectionFailed();
             }
-            Thread.sleep(initRepeat.toMillis());
+            // Not there yet (OrkTrack starting beside the recorder): try again soon.
+            Thread.sleep(retry.toMillis());
         }
     }
 
