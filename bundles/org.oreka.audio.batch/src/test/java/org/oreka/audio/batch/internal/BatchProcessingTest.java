@@ -24,6 +24,7 @@ import org.oreka.sdk.storage.AudioFileWriter;
 import org.oreka.sdk.storage.StorageFormat;
 import org.oreka.sdk.tape.Tape;
 import org.oreka.sdk.tape.TapeDTO;
+import org.oreka.testing.TestTape;
 import org.oreka.sdk.tape.TapeProcessor.Result;
 
 class BatchProcessingTest {
@@ -260,27 +261,7 @@ class BatchProcessingTest {
     }
 
     private Tape view(TapeDTO data) {
-        return new Tape() {
-            @Override
-            public TapeDTO data() {
-                return data;
-            }
-
-            @Override
-            public Path audioRoot() {
-                return root;
-            }
-
-            @Override
-            public Path resolve(String relativePath) {
-                return root.resolve(relativePath);
-            }
-
-            @Override
-            public int attempt() {
-                return 0;
-            }
-        };
+        return new TestTape(data, root);
     }
 
     private static BatchProcessing.Config config(String format, boolean stereo) {
