@@ -31,6 +31,7 @@ public class ReportingIT extends RecordingTestSupport {
             editConfigurationFilePut("etc/org.oreka.audio.cfg", "TapeProcessors", "BatchProcessing, Reporting"),
             editConfigurationFilePut("etc/org.oreka.audio.cfg", "StereoRecording", "true"),
             editConfigurationFilePut("etc/org.oreka.audio.cfg", "ClientRetryPeriodSec", "1"),
+            editConfigurationFilePut("etc/org.oreka.audio.cfg", "HoldResumeReportEvents", "true"),
         };
     }
 
@@ -45,26 +46,8 @@ public class ReportingIT extends RecordingTestSupport {
 
     @Test
     public void anEventStreamClientSeesStartStopAndReadyOfEachCallInOrder() throws Exception {
-        int port = Integer.parseInt(configValue("org.oreka.audio", "EventStreamingServerPort"));
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-            socket.getOutputStream().write("GET /command?type=streamevents HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            assertTrue(in.readLine().startsWith("HTTP/1.1 200"));
-            Thread reader = new Thread(() -> {
-                try {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (line.startsWith("type=tape&")) {
-                            lines.add(line);
-                        }
-                    }
-                } catch (java.io.IOException e) {
-                    // closed at the end of the test
-                }
-            });
-            reader.start();
+        try (java.net.Socket stream = streamEvents(lines)) {
             ReplayOutput out = new ReplayOutput(executeCommand("oreka:replay " + testCapture("synth-3-concurrent-calls.pcap")));
             assertEquals(out.toString(), 3, out.recordings.size());
             for (Map<String, String> call : out.recordings) {
@@ -73,6 +56,48 @@ public class ReportingIT extends RecordingTestSupport {
                 assertEquals(List.of("start", "stop", "ready"), stages(lines, orkuid));
             }
         }
+    }
+
+    @Test
+    public void aCallPutOnHoldAndResumedIsReportedSo() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String orkuid;
+        try (java.net.Socket stream = streamEvents(lines)) {
+            ReplayOutput out = new ReplayOutput(executeCommand("oreka:replay "
+                    + testCapture("synth-hold-reinvite-newport.pcap")));
+            assertEquals(out.toString(), 1, out.recordings.size());
+            orkuid = out.recordings.get(0).get("Orkuid");
+            await("the ready of " + orkuid, () -> stages(lines, orkuid).contains("ready"));
+            assertEquals(List.of("start", "hold", "resume", "stop", "ready"), stages(lines, orkuid));
+        }
+        await("OrkTrack has the call off hold and ready", () -> "READY".equals(tapes(List.of(orkuid))
+                .getOrDefault(orkuid, Map.of()).get("state")));
+        assertEquals("false", query("SELECT onHold FROM orktape WHERE recid = ?", orkuid));
+    }
+
+    /** Opens an event stream client that adds every tape event line to {@code lines}, once the stream is open. */
+    private java.net.Socket streamEvents(List<String> lines) throws Exception {
+        int port = Integer.parseInt(configValue("org.oreka.audio", "EventStreamingServerPort"));
+        java.net.Socket socket = new java.net.Socket("localhost", port);
+        socket.getOutputStream().write("GET /command?type=streamevents HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(in.readLine().startsWith("HTTP/1.1 200"));
+        Thread reader = new Thread(() -> {
+            try {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith("type=tape&")) {
+                        lines.add(line);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return socket;
     }
 
     private static List<String> stages(List<String> lines, String orkuid) {

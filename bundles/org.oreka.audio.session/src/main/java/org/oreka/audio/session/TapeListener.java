@@ -20,6 +20,15 @@ public interface TapeListener {
     /** A recording's details changed while it runs (Oreka's {@code stage=update}). */
     void tapeUpdated(TapeDTO tape);
 
+    /**
+     * A running recording's call was put on hold (every media stream of a re-INVITE sendonly or inactive) or taken
+     * off hold (Oreka's {@code stage=hold} and {@code stage=resume}). Does nothing unless implemented.
+     *
+     * @since 1.2
+     */
+    default void tapeHeld(TapeDTO tape, boolean onHold) {
+    }
+
     /** A recording stopped; it now goes through the tape-processor chain (Oreka's {@code stage=stop}). */
     void tapeStopped(TapeDTO tape);
 

@@ -3,7 +3,7 @@
  * recording control.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.oreka.audio.session;
 
 import org.osgi.annotation.bundle.Export;

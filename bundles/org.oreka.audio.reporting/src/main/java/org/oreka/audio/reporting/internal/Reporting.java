@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Reporting tape processor: queues the recorder's messages on disk and delivers them to every tracker of
- * {@code TrackerHostname} — {@code stage=start}, {@code update} and {@code stop} as the session tracker reports
- * them, {@code addtag} for tags added during a call, and {@code stage=ready} when a tape reaches this processor —
+ * {@code TrackerHostname} — {@code stage=start}, {@code update}, {@code stop} (and {@code hold}/{@code resume} with
+ * {@code HoldResumeReportEvents}) as the session tracker reports them, {@code addtag} for tags added during a call, and {@code stage=ready} when a tape reaches this processor —
  * and passes each one to the {@link TapeMessageListener}s (the live event stream). A tracker's {@code
  * deletetape=true} answer to a ready message deletes the recording.
  */
@@ -69,6 +69,9 @@ public class Reporting implements TapeListener, TapeProcessor {
 
         @AttributeDefinition(description = "false: messages go to the event stream only")
         boolean EnableReporting() default true;
+
+        @AttributeDefinition(description = "Report stage=hold and stage=resume when a call goes on and off hold")
+        boolean HoldResumeReportEvents() default false;
 
         String ServiceName() default "";
 
@@ -184,6 +187,13 @@ public class Reporting implements TapeListener, TapeProcessor {
     @Override
     public void tapeUpdated(TapeDTO tape) {
         report(TapeMessages.tape(tape, "update"));
+    }
+
+    @Override
+    public void tapeHeld(TapeDTO tape, boolean onHold) {
+        if (config.HoldResumeReportEvents()) {
+            report(TapeMessages.tape(tape, onHold ? "hold" : "resume"));
+        }
     }
 
     @Override

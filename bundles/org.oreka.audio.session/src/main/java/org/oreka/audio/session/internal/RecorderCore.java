@@ -280,6 +280,17 @@ public class RecorderCore implements FrameSink, LiveSessions, RecordingControl, 
     }
 
     @Override
+    public void held(TapeDTO tape, boolean onHold) {
+        for (TapeListener listener : listeners) {
+            try {
+                listener.tapeHeld(tape, onHold);
+            } catch (RuntimeException e) {
+                LOG.warn("Tape listener failed on hold of {}: {}", tape.orkuid, e.toString());
+            }
+        }
+    }
+
+    @Override
     public boolean stopped(TapeDTO tape, boolean kept, SessionDTO summary) {
         tapeList.write(tape);
         for (TapeListener listener : listeners) {

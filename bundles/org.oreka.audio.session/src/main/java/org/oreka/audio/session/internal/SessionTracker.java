@@ -235,8 +235,11 @@ final class SessionTracker {
                 }
             }
         }
-        if (!media.isEmpty()) {
+        if (!media.isEmpty() && session.onHold != allHold) {
             session.onHold = allHold;
+            if (session.started() && !session.unrecordable) {
+                events.held(TapeProperties.copy(session.tape.tape), allHold);
+            }
         }
         if (rtpmapChanged && session.started()) {
             writeRtpmap(session);

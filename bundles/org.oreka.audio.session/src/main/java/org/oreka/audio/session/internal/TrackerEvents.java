@@ -13,6 +13,9 @@ interface TrackerEvents {
     /** A running recording's details changed. */
     void updated(TapeDTO tape);
 
+    /** A running recording's call was put on hold ({@code true}) or taken off hold. */
+    void held(TapeDTO tape, boolean onHold);
+
     /**
      * A recording stopped and its journal is closed.
      *

@@ -160,6 +160,7 @@ class SessionTrackerTest {
         assertEquals(1, f.stopped.size());
         assertEquals(100, f.summaries.get(0).side1Packets, "alice's new port is still side 1");
         assertEquals(100, f.summaries.get(0).side2Packets);
+        assertEquals(List.of(true, false), f.holds, "put on hold, then taken off hold, once each");
     }
 
     @Test

@@ -33,6 +33,8 @@ final class TrackerFixture implements TrackerEvents {
     final Path state;
     final List<TapeDTO> started = new ArrayList<>();
     final List<TapeDTO> updated = new ArrayList<>();
+    /** Hold changes of running recordings, in order: true for on hold. */
+    final List<Boolean> holds = new ArrayList<>();
     final List<TapeDTO> stopped = new ArrayList<>();
     /** For each stopped tape, whether it was kept (handed on) or deleted. */
     final List<Boolean> kept = new ArrayList<>();
@@ -71,6 +73,11 @@ final class TrackerFixture implements TrackerEvents {
     @Override
     public void updated(TapeDTO tape) {
         updated.add(tape);
+    }
+
+    @Override
+    public void held(TapeDTO tape, boolean onHold) {
+        holds.add(onHold);
     }
 
     @Override
