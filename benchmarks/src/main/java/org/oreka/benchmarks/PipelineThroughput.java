@@ -44,6 +44,8 @@ public final class PipelineThroughput {
         Path home = distribution.home;
         distribution.edit("org.oreka.audio.cfg", "TapeProcessors", "BatchProcessing");
         distribution.edit("org.oreka.audio.cfg", "StereoRecording", "true");
+        // The recorder alone: no tracker, so OrkTrack's ingestion (and its JIT compilation) stays out of the figure.
+        distribution.edit("org.oreka.audio.cfg", "TrackerHostname", "");
 
         distribution.start("benchmark");
         try (distribution) {
