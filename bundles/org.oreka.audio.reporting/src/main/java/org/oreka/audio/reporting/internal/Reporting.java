@@ -249,9 +249,8 @@ public class Reporting implements TapeListener, TapeProcessor {
         }
         if (TrackerSender.MESSAGES.isInfoEnabled()) {
             String line = SingleLine.format(fields);
-            for (String tracker : trackers.keySet()) {
-                TrackerSender.MESSAGES.info("[{}] queuesize:{} enqueued: {}", tracker, box.lastSeq(), line);
-            }
+            trackers.forEach((tracker, sender) -> TrackerSender.MESSAGES.info("[{}] queuesize:{} enqueued: {}", tracker,
+                    box.backlog(sender.cursor()), line));
         }
     }
 

@@ -53,6 +53,11 @@ final class TrackerSender implements Runnable {
         return tracker;
     }
 
+    /** This tracker's position in the queue. */
+    Outbox.Cursor cursor() {
+        return cursor;
+    }
+
     void start() {
         thread.start();
     }

@@ -28,6 +28,7 @@ class OutboxTest {
                     first.stream().map(Outbox.Entry::message).toList());
             assertEquals(first, cursor.next(2, 1000), "not marked delivered: offered again");
             cursor.delivered(first.get(0));
+            assertEquals(2, box.backlog(cursor), "two messages still to deliver");
         }
         try (Outbox box = new Outbox(folder, 1 << 20)) {
             Outbox.Cursor cursor = box.cursor("tracker");
