@@ -61,20 +61,12 @@ final class AreaCodeFile {
 
     private void reloadIfChanged() {
         BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            missing();
-            return;
-        } catch (IOException e) {
-            LOG.warn("DirectionSelector cannot read {}: {}; the area codes read before stay in effect", file, e.toString());
-            return;
-        }
-        if (attributes.lastModifiedTime().equals(loadedTime) && attributes.size() == loadedSize) {
-            return;
-        }
         List<String> lines;
         try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.lastModifiedTime().equals(loadedTime) && attributes.size() == loadedSize) {
+                return;
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             missing();
