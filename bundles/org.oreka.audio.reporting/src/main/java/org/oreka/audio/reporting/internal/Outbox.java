@@ -75,6 +75,11 @@ final class Outbox implements AutoCloseable {
         }
     }
 
+    /** The folder of the queue's files. */
+    Path folder() {
+        return folder;
+    }
+
     /** Queues a message; returns its sequence number once it is written. */
     long append(String message) throws IOException {
         if (message.indexOf('\n') >= 0) {

@@ -99,13 +99,10 @@ public class Reporting implements TapeListener, TapeProcessor {
     });
     private volatile Config config;
     private volatile Path audioRoot;
-    private Outbox outbox;
+    private volatile Outbox outbox;
 
     @Activate
-    void activate(Config config) throws IOException {
-        String folder = config.ReportingQueuePath().isBlank()
-                ? Paths.get(System.getProperty("karaf.data", "data"), "reporting").toString() : config.ReportingQueuePath();
-        outbox = new Outbox(Paths.get(folder).toAbsolutePath(), SEGMENT_BYTES);
+    void activate(Config config) {
         syncer.scheduleWithFixedDelay(this::sync, 1, 1, TimeUnit.SECONDS);
         modified(config);
     }
@@ -113,6 +110,9 @@ public class Reporting implements TapeListener, TapeProcessor {
     @Modified
     synchronized void modified(Config config) {
         this.config = config;
+        Path folder = (config.ReportingQueuePath().isBlank()
+                ? Paths.get(System.getProperty("karaf.data", "data"), "reporting") : Paths.get(config.ReportingQueuePath()))
+                .toAbsolutePath();
         audioRoot = config.AudioOutputPath().isBlank()
                 ? Paths.get(System.getProperty("karaf.data", "data"), "audio").toAbsolutePath()
                 : Paths.get(config.AudioOutputPath()).toAbsolutePath();
@@ -133,6 +133,12 @@ public class Reporting implements TapeListener, TapeProcessor {
         // Senders are rebuilt so that new timeouts and retry periods apply; their queue positions are kept.
         for (TrackerSender sender : senders.values()) {
             sender.stop();
+        }
+        if (outbox == null || !outbox.folder().equals(folder)) {
+            if (!openQueue(folder)) {
+                senders = Map.of();
+                return;
+            }
         }
         for (String gone : senders.keySet()) {
             if (!wanted.containsKey(gone)) {
@@ -159,6 +165,26 @@ public class Reporting implements TapeListener, TapeProcessor {
         LOG.info("Reporting to {}", senders.isEmpty() ? "no tracker" : String.join(", ", senders.keySet()));
     }
 
+    /** Opens the queue in {@code folder}, closing the previous one (whose undelivered messages stay there). */
+    private boolean openQueue(Path folder) {
+        try {
+            Outbox opened = new Outbox(folder, SEGMENT_BYTES);
+            if (outbox != null) {
+                long left = senders.values().stream().mapToLong(s -> outbox.backlog(s.cursor())).max().orElse(0);
+                if (left > 0) {
+                    LOG.warn("ReportingQueuePath moved to {}: {} undelivered messages stay in {}", folder, left, outbox.folder());
+                }
+                outbox.close();
+            }
+            outbox = opened;
+            return true;
+        } catch (IOException e) {
+            LOG.error("Reporting cannot open its queue in {}: {}; nothing is reported until ReportingQueuePath is fixed",
+                    folder, e.getMessage());
+            return false;
+        }
+    }
+
     @Deactivate
     synchronized void deactivate() throws IOException {
         for (TrackerSender sender : senders.values()) {
@@ -166,8 +192,10 @@ public class Reporting implements TapeListener, TapeProcessor {
         }
         senders = Map.of();
         syncer.shutdownNow();
-        sync();
-        outbox.close();
+        if (outbox != null) {
+            sync();
+            outbox.close();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -283,8 +311,12 @@ public class Reporting implements TapeListener, TapeProcessor {
     }
 
     private void sync() {
+        Outbox box = outbox;
+        if (box == null) {
+            return;
+        }
         try {
-            outbox.sync();
+            box.sync();
         } catch (IOException e) {
             LOG.warn("Reporting queue cannot be synced to disk: {}", e.getMessage());
         }
