@@ -24,6 +24,8 @@ import org.oreka.testing.SyntheticCall;
  */
 public final class PipelineThroughput {
 
+    private static final int WARM_UP_ROUNDS = 15;
+
     private PipelineThroughput() {
     }
 
@@ -37,9 +39,14 @@ public final class PipelineThroughput {
         List<SyntheticCall> list = CallCaptureWriter.concurrentCalls(calls, seconds * 1000L, 10);
         long packets = CallCaptureWriter.write(capture, list, 1_764_000_000_000_000L);
         System.out.printf("capture: %d calls of %d s, %,d packets, %,d MB%n", calls, seconds, packets, Files.size(capture) >> 20);
-        Path warmUp = work.resolve("warm-up.pcap");
         List<SyntheticCall> warmCalls = CallCaptureWriter.concurrentCalls(50, 20_000, 10);
-        CallCaptureWriter.write(warmUp, warmCalls, 1_763_000_000_000_000L);
+        List<Path> warmUps = new java.util.ArrayList<>();
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            // Each round later than the one before: the recorder's capture clock only moves forward.
+            Path warmUp = work.resolve("warm-up-" + round + ".pcap");
+            CallCaptureWriter.write(warmUp, warmCalls, 1_763_000_000_000_000L + round * 100_000_000L);
+            warmUps.add(warmUp);
+        }
 
         Path home = distribution.home;
         distribution.edit("org.oreka.audio.cfg", "TapeProcessors", "BatchProcessing");
@@ -51,8 +58,17 @@ public final class PipelineThroughput {
         try (distribution) {
             distribution.awaitPings();
             long pid = distribution.pid();
-            // Warm the JIT up on a small capture so the measurement is of the running recorder, not of compiling it.
-            long warmWavs = replay(home, warmUp, warmCalls.size(), 0);
+            // Warm the JIT up so the measurement is of the running recorder, not of compiling it: one small replay left
+            // C2 compiling through the measured one.
+            long warmWavs = 0;
+            for (Path warmUp : warmUps) {
+                warmWavs = replay(home, warmUp, warmCalls.size(), warmWavs);
+            }
+            // The warm-up's files go and reach the disk first, so the measured replay writes into the same state of
+            // the file system every time (this VM's cost of writing varies with what is already dirty).
+            deleteRecordings(home.resolve("data/audio"));
+            warmWavs = 0;
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
             Thread.sleep(2000);
             AtomicLong peakHeap = new AtomicLong();
             Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "250").redirectErrorStream(true).start();
@@ -86,6 +102,14 @@ public final class PipelineThroughput {
      *
      * @return the number of WAV files under the audio folder
      */
+    private static void deleteRecordings(Path audio) throws java.io.IOException {
+        try (var files = Files.walk(audio)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     private static long replay(Path home, Path capture, int calls, long wavsBefore) throws Exception {
         Path audio = home.resolve("data/audio");
         Files.writeString(home.resolve("etc/org.oreka.audio.capture.file.cfg"),
