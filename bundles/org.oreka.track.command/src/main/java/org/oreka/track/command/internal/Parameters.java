@@ -42,6 +42,15 @@ final class Parameters {
         if (value == null) {
             return null;
         }
+        Boolean parsed = yesNo(value);
+        if (parsed == null) {
+            throw new TrackException(INVALID, name + " must be true/false, yes/no or 1/0, not '" + value + "'");
+        }
+        return parsed;
+    }
+
+    /** A boolean in the spec's forms (true/false, yes/no, 1/0, any case); null for anything else. */
+    static Boolean yesNo(String value) {
         switch (value.toLowerCase(Locale.ROOT)) {
             case "true":
             case "yes":
@@ -52,7 +61,7 @@ final class Parameters {
             case "0":
                 return Boolean.FALSE;
             default:
-                throw new TrackException(INVALID, name + " must be true/false, yes/no or 1/0, not '" + value + "'");
+                return null;
         }
     }
 

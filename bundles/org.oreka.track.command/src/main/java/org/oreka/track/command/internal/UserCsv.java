@@ -72,20 +72,14 @@ final class UserCsv {
     }
 
     private static Boolean bool(String value, int line) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "":
-                return null;
-            case "true":
-            case "yes":
-            case "1":
-                return Boolean.TRUE;
-            case "false":
-            case "no":
-            case "0":
-                return Boolean.FALSE;
-            default:
-                throw new TrackException("ERROR_IMPORTING_USERS", "line " + line + ": '" + value + "' is not a yes/no value");
+        if (value.isEmpty()) {
+            return null;
         }
+        Boolean parsed = Parameters.yesNo(value);
+        if (parsed == null) {
+            throw new TrackException("ERROR_IMPORTING_USERS", "line " + line + ": '" + value + "' is not a yes/no value");
+        }
+        return parsed;
     }
 
     private static String blankToNull(String s) {
