@@ -101,6 +101,7 @@ public abstract class OrekaTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
                 editConfigurationFilePut("etc/org.oreka.audio.cfg", "HttpServerPort", freePort()),
                 editConfigurationFilePut("etc/org.oreka.audio.cfg", "EventStreamingServerPort", freePort()),
+                editConfigurationFilePut("etc/org.oreka.audio.cfg", "LiveStreamingServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
@@ -173,6 +174,10 @@ public abstract class OrekaTestSupport {
 
     protected int recorderPort() throws IOException {
         return Integer.parseInt(configValue("org.oreka.audio", "HttpServerPort"));
+    }
+
+    protected int liveAudioPort() throws IOException {
+        return Integer.parseInt(configValue("org.oreka.audio", "LiveStreamingServerPort"));
     }
 
     /** GETs a URL on this host, retrying while the port is not yet listening. */

@@ -5,14 +5,25 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -79,9 +90,7 @@ public class RecordingControlIT extends RecordingTestSupport {
 
     @Test
     public void orkTrackRelaysOnDemandCommandsToTheRecorder() throws Exception {
-        String name = "orkaudio-local-" + System.nanoTime();
-        String init = orkTrack("type=init&name=" + name + "&hostname=localhost&servicetype=A&tcpport=" + recorderPort());
-        assertTrue(init, init.contains("success=true"));
+        String name = registerRecorder();
         SyntheticCall call = CallCaptureWriter.concurrentCalls(1, 6000, 0).get(0);
         String party = call.caller();
         NavigableMap<Long, Step> steps = new TreeMap<>();
@@ -100,6 +109,15 @@ public class RecordingControlIT extends RecordingTestSupport {
         });
         List<TapeDTO> tapes = play(call, steps, 1);
         assertEquals("the relayed pause left 2 s out", 4.003, WavTones.measure(wav(tapes.get(0).orkuid)).seconds(), 0.005);
+    }
+
+    /** Tells OrkTrack about this Karaf's recorder, as Reporting's init message does; returns its service name. */
+    private String registerRecorder() throws Exception {
+        String name = "orkaudio-under-test";
+        String init = orkTrack("type=init&name=" + name + "&hostname=localhost&servicetype=A&tcpport=" + recorderPort()
+                + "&streamingport=" + liveAudioPort());
+        assertTrue(init, init.contains("success=true"));
+        return name;
     }
 
     private String orkTrack(String query) throws Exception {
@@ -141,6 +159,80 @@ public class RecordingControlIT extends RecordingTestSupport {
         WavTones.Measurement after = WavTones.measure(wav(second.orkuid));
         assertEquals("the rest of the call, both sides", 4.003, after.seconds(), 0.005);
         assertEquals(call.calleeToneHz(), after.toneHz()[1], 0.01 * call.calleeToneHz());
+    }
+
+    @Test
+    public void aSupervisorHearsTheCallLiveOneSidePerChannelAndSilenceWhilePaused() throws Exception {
+        SyntheticCall call = CallCaptureWriter.concurrentCalls(1, 6000, 0).get(0);
+        String party = call.caller();
+        List<CompletableFuture<byte[]>> heard = new ArrayList<>();
+        NavigableMap<Long, Step> steps = new TreeMap<>();
+        steps.put(packet(50), () -> {
+            assertEquals(404, get("http://localhost:" + liveAudioPort() + "/?type=stream&localparty=5002").statusCode());
+            heard.add(listen("http://localhost:" + liveAudioPort() + "/?type=stream&localparty=" + party
+                    + "&stereo=true&format=wav"));
+        });
+        steps.put(packet(150), () -> get(command("pause&party=" + party)));
+        steps.put(packet(200), () -> get(command("resume&party=" + party)));
+        play(call, steps, 1);
+
+        Path wav = Files.write(Files.createTempDirectory("oreka-it").resolve("live.wav"), heard.get(0).get(10, TimeUnit.SECONDS));
+        WavTones.Measurement live = WavTones.measure(wav);
+        assertEquals(2, live.channels());
+        assertEquals(8000, live.sampleRate());
+        // From packet 50 to the end (packet 300), the paused second heard as silence; each side on its own clock.
+        assertEquals(5.000, live.seconds(), 0.005);
+        assertEquals("the caller on the left", call.callerToneHz(), live.toneHz()[0], 0.01 * call.callerToneHz());
+        assertEquals("the callee on the right", call.calleeToneHz(), live.toneHz()[1], 0.01 * call.calleeToneHz());
+        assertTrue("sound before the pause", rms(wav, 0.5, 1.5) > 0.15);
+        assertEquals("nothing is heard while the call is paused", 0, rms(wav, 2.1, 2.9), 0);
+        assertTrue("sound after the resume", rms(wav, 3.5, 4.5) > 0.15);
+    }
+
+    @Test
+    public void orkTrackRelaysLiveAudioFromTheRecorderHoldingTheCall() throws Exception {
+        registerRecorder();
+        SyntheticCall call = CallCaptureWriter.concurrentCalls(1, 6000, 0).get(0);
+        List<CompletableFuture<byte[]>> heard = new ArrayList<>();
+        NavigableMap<Long, Step> steps = new TreeMap<>();
+        steps.put(packet(100), () -> heard.add(listen("http://localhost:" + webPort()
+                + "/orktrack/command?cmd=ondemand&type=streamaudio&localparty=" + call.caller() + "&format=wav")));
+        play(call, steps, 1);
+
+        Path wav = Files.write(Files.createTempDirectory("oreka-it").resolve("relayed.wav"), heard.get(0).get(10, TimeUnit.SECONDS));
+        WavTones.Measurement live = WavTones.measure(wav);
+        assertEquals("mono: both sides mixed", 1, live.channels());
+        assertEquals("from packet 100 to the end", 4.000, live.seconds(), 0.005);
+        assertTrue(rms(wav, 1, 3) > 0.15);
+    }
+
+    /** Opens a live audio stream and reads it to its end in the background, once its headers have come. */
+    private static CompletableFuture<byte[]> listen(String url) throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream())
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        return CompletableFuture.supplyAsync(() -> {
+            try (InputStream body = response.body()) {
+                return body.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The RMS level (full scale 1) of every channel of a 16-bit WAV between two times, in seconds. */
+    private static double rms(Path wav, double fromSeconds, double toSeconds) throws IOException {
+        WavTones.Measurement m = WavTones.measure(wav);
+        ByteBuffer data = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
+        int from = (int) (fromSeconds * m.sampleRate()) * m.channels();
+        int to = (int) (toSeconds * m.sampleRate()) * m.channels();
+        double energy = 0;
+        for (int i = from; i < to; i++) {
+            double sample = data.getShort(44 + 2 * i) / 32768.0;
+            energy += sample * sample;
+        }
+        return Math.sqrt(energy / (to - from));
     }
 
     /** Capture time of the caller's RTP packet {@code i}, counted from the capture's start. */

@@ -51,7 +51,8 @@ public final class WavTones {
                 rate = b.getInt(pos + 12);
             } else if (id == 0x61746164) {
                 dataOffset = pos + 8;
-                dataLength = Math.min(size, b.limit() - dataOffset);
+                // A stream's header gives no length (0xFFFFFFFF): the data runs to the end.
+                dataLength = size < 0 ? b.limit() - dataOffset : Math.min(size, b.limit() - dataOffset);
                 break;
             }
             pos += 8 + size + (size & 1);

@@ -1,11 +1,14 @@
 package org.oreka.protocol;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
@@ -63,6 +66,39 @@ public final class PlainHttpListener implements AutoCloseable {
         server = created;
         this.port = created.getAddress().getPort();
         LOG.info("{} listening on port {}", name, this.port);
+    }
+
+    /**
+     * Listens on {@code port} as {@link #bind(int)} does or, when the port cannot be bound, logs why (naming the
+     * {@code setting} that chose it) and listens nowhere until the setting changes.
+     */
+    public void bindOrLog(int port, String setting) {
+        try {
+            bind(port);
+        } catch (IOException e) {
+            LOG.error("Cannot listen on {} {}: {}; {} is off until the port is changed", setting, port, e.toString(), name);
+        }
+    }
+
+    /**
+     * Asks {@code guard} about a request: its client address and the token it shows (the {@code X-Oreka-Token}
+     * header, else the {@code token} parameter).
+     *
+     * @return why the request is refused, or null when it may go on
+     */
+    public static String refusal(ClientGuard guard, HttpExchange exchange, CommandRequest request) {
+        String header = exchange.getRequestHeaders().getFirst("X-Oreka-Token");
+        return guard.refusal(request.client(), header != null ? header : request.get("token").orElse(null));
+    }
+
+    /** Answers an error as Oreka's recorder does: the status, and {@code Error}, the reason, each on a line. */
+    public static void sendError(HttpExchange exchange, int status, String reason) throws IOException {
+        byte[] body = ("Error\r\n" + reason + "\r\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=UTF-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     /** The port listened on, or -1 when not listening. */

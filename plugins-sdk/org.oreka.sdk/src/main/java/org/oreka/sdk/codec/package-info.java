@@ -1,6 +1,6 @@
 /** RTP payload decoders: the {@link org.oreka.sdk.codec.AudioCodec} SPI. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.oreka.sdk.codec;
 
 import org.osgi.annotation.bundle.Export;

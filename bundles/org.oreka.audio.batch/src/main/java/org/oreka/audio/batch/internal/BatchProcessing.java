@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.oreka.sdk.codec.AudioCodec;
+import org.oreka.sdk.codec.AudioCodecs;
 import org.oreka.sdk.storage.AudioFileWriter;
 import org.oreka.sdk.storage.StorageFormat;
 import org.oreka.sdk.tape.Tape;
@@ -56,10 +57,10 @@ public class BatchProcessing implements TapeProcessor {
     private record Ranked<T>(T service, int ranking) {
     }
 
-    private final Map<String, List<Ranked<AudioCodec>>> codecsByName = new ConcurrentHashMap<>();
+    private final AudioCodecs codecs = new AudioCodecs();
     private final Map<String, List<Ranked<StorageFormat>>> formats = new ConcurrentHashMap<>();
     private final Set<String> reportedWaits = ConcurrentHashMap.newKeySet();
-    private final JournalTranscoder transcoder = new JournalTranscoder(this::codec);
+    private final JournalTranscoder transcoder = new JournalTranscoder(codecs::forFormat);
     private volatile Config config;
 
     @Activate
@@ -71,16 +72,11 @@ public class BatchProcessing implements TapeProcessor {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindCodec(AudioCodec codec, Map<String, Object> properties) {
-        Ranked<AudioCodec> ranked = new Ranked<>(codec, ranking(properties));
-        // Static payload types are named by RFC 3551 (PayloadFormat), so codecs are found by name alone.
-        Object name = properties.get(AudioCodec.PROPERTY_NAME);
-        if (name != null) {
-            add(codecsByName, name.toString().toUpperCase(Locale.ROOT), ranked);
-        }
+        codecs.bind(codec, properties);
     }
 
     void unbindCodec(AudioCodec codec) {
-        codecsByName.values().forEach(list -> list.removeIf(r -> r.service() == codec));
+        codecs.unbind(codec);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -166,10 +162,6 @@ public class BatchProcessing implements TapeProcessor {
             channels[localIndex] = -1;
         }
         return channels;
-    }
-
-    private AudioCodec codec(PayloadFormat format) {
-        return first(codecsByName.get(format.name()));
     }
 
     private void waitingFor(String what) {

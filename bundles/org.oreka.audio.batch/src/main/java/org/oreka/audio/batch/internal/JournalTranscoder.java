@@ -13,6 +13,8 @@ import org.oreka.audio.journal.JournalReader;
 import org.oreka.audio.journal.JournalRecord;
 import org.oreka.sdk.codec.AudioCodec;
 import org.oreka.sdk.codec.AudioDecoder;
+import org.oreka.sdk.codec.PayloadFormat;
+import org.oreka.sdk.codec.Resampler;
 import org.oreka.sdk.storage.AudioFileWriter;
 
 /**

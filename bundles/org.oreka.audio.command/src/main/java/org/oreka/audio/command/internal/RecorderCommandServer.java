@@ -62,12 +62,7 @@ public class RecorderCommandServer {
     @Modified
     void configure(Config config) {
         guard = ClientGuard.fromConfiguration("the recorder command API", config.AllowedClients(), config.ApiToken());
-        try {
-            listener.bind(config.HttpServerPort());
-        } catch (IOException e) {
-            LOG.error("Cannot listen on HttpServerPort {}: {}; the command API is off until the port is changed",
-                    config.HttpServerPort(), e.toString());
-        }
+        listener.bindOrLog(config.HttpServerPort(), "HttpServerPort");
     }
 
     @Deactivate
@@ -94,19 +89,19 @@ public class RecorderCommandServer {
         try (exchange) {
             CommandRequest request = CommandRequest.parse(exchange.getRequestURI().getRawQuery(),
                     exchange.getRemoteAddress().getAddress(), "type");
-            String refusal = guard.refusal(request.client(), presentedToken(exchange, request));
+            String refusal = PlainHttpListener.refusal(guard, exchange, request);
             if (refusal != null) {
                 LOG.warn("Refused command '{}': {}", request.name(), refusal);
-                sendError(exchange, 403, refusal);
+                PlainHttpListener.sendError(exchange, 403, refusal);
                 return;
             }
             if (request.name().isEmpty()) {
-                sendError(exchange, 404, "Malformed http request");
+                PlainHttpListener.sendError(exchange, 404, "Malformed http request");
                 return;
             }
             CommandResponse response = commands.dispatch(request, request.name() + "response").orElse(null);
             if (response == null) {
-                sendError(exchange, 404, "Command not found:" + request.name());
+                PlainHttpListener.sendError(exchange, 404, "Command not found:" + request.name());
                 return;
             }
             if (wantsSingleLine(exchange)) {
@@ -115,11 +110,6 @@ public class RecorderCommandServer {
                 send(exchange, 200, "text/xml", RecorderResponseFormat.xml(response));
             }
         }
-    }
-
-    private static String presentedToken(HttpExchange exchange, CommandRequest request) {
-        String header = exchange.getRequestHeaders().getFirst("X-Oreka-Token");
-        return header != null ? header : request.get("token").orElse(null);
     }
 
     private static boolean wantsSingleLine(HttpExchange exchange) {
@@ -134,10 +124,6 @@ public class RecorderCommandServer {
             }
         }
         return false;
-    }
-
-    private static void sendError(HttpExchange exchange, int status, String reason) throws IOException {
-        send(exchange, status, "text/html", "Error\r\n" + reason + "\r\n");
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

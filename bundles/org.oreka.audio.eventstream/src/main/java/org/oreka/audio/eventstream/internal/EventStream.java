@@ -61,12 +61,7 @@ public class EventStream implements TapeMessageListener {
     @Modified
     void configure(Config config) {
         guard = ClientGuard.fromConfiguration("the live event stream", config.AllowedClients(), config.ApiToken());
-        try {
-            listener.bind(config.EventStreamingServerPort());
-        } catch (IOException e) {
-            LOG.error("Cannot listen on EventStreamingServerPort {}: {}; the event stream is off until the port is changed",
-                    config.EventStreamingServerPort(), e.toString());
-        }
+        listener.bindOrLog(config.EventStreamingServerPort(), "EventStreamingServerPort");
     }
 
     @Deactivate
@@ -96,17 +91,16 @@ public class EventStream implements TapeMessageListener {
         try (exchange) {
             CommandRequest request = CommandRequest.parse(exchange.getRequestURI().getRawQuery(),
                     exchange.getRemoteAddress().getAddress(), "type");
-            String header = exchange.getRequestHeaders().getFirst("X-Oreka-Token");
-            String refusal = guard.refusal(request.client(), header != null ? header : request.get("token").orElse(null));
+            String refusal = PlainHttpListener.refusal(guard, exchange, request);
             if (refusal != null) {
                 LOG.warn("Refused an event stream client: {}", refusal);
-                refuse(exchange, 403, refusal);
+                PlainHttpListener.sendError(exchange, 403, refusal);
                 return;
             }
             EventSession session = new EventSession(SESSION_EVENTS);
             synchronized (sessions) {
                 if (sessions.size() >= MAX_SESSIONS) {
-                    refuse(exchange, 503, "the event stream has " + MAX_SESSIONS + " clients already");
+                    PlainHttpListener.sendError(exchange, 503, "the event stream has " + MAX_SESSIONS + " clients already");
                     return;
                 }
                 sessions.add(session);
@@ -138,11 +132,5 @@ public class EventStream implements TapeMessageListener {
                 }
             }
         }
-    }
-
-    private static void refuse(HttpExchange exchange, int status, String reason) throws IOException {
-        byte[] body = ("Error\r\n" + reason + "\r\n").getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.oreka.audio.session.LiveAudioSink;
+
 import org.oreka.audio.session.KeptSides;
 import org.oreka.sdk.call.CallEvent.CallOffered;
 import org.oreka.sdk.call.Party;
@@ -68,6 +70,8 @@ final class CallSession {
     /** Whether a record command asked for the recording. */
     boolean onDemand;
     KeptSides keptSides = KeptSides.BOTH;
+    /** Live listeners of the call's audio (LiveAudio taps). */
+    final List<LiveAudioSink> liveSinks = new ArrayList<>();
     /** Audio packets seen towards the start of the next recording, kept or not. */
     int packetsBeforeStart;
     /** Audio packets written into the current recording. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -22,6 +23,9 @@ import org.oreka.audio.net.TransportPacket;
 import org.oreka.audio.session.CallSelector;
 import org.oreka.audio.session.KeptSides;
 import org.oreka.audio.session.LiveSessions;
+import org.oreka.audio.session.LiveAudio;
+import org.oreka.audio.session.LiveAudioSink;
+import org.oreka.audio.session.LiveAudioTap;
 import org.oreka.audio.session.RecordingControl;
 import org.oreka.audio.session.TapeListener;
 import org.oreka.sdk.call.SignallingDecoder;
@@ -47,9 +51,9 @@ import org.slf4j.LoggerFactory;
  * recording-control commands to the tracker. Capture sources, signalling decoders and listeners come and go at run
  * time; configuration edits apply live.
  */
-@Component(service = {RecorderCore.class, FrameSink.class, LiveSessions.class, RecordingControl.class},
+@Component(service = {RecorderCore.class, FrameSink.class, LiveSessions.class, RecordingControl.class, LiveAudio.class},
         configurationPid = RecorderCore.PID, immediate = true)
-public class RecorderCore implements FrameSink, LiveSessions, RecordingControl, TrackerEvents {
+public class RecorderCore implements FrameSink, LiveSessions, RecordingControl, LiveAudio, TrackerEvents {
 
     static final String PID = "org.oreka.audio";
 
@@ -349,6 +353,13 @@ public class RecorderCore implements FrameSink, LiveSessions, RecordingControl, 
     @Override
     public List<SessionDTO> stop(CallSelector calls) {
         return tracker.stopRecording(calls);
+    }
+
+    // ---- live audio ----
+
+    @Override
+    public Optional<LiveAudioTap> tap(CallSelector call, LiveAudioSink sink) {
+        return tracker.tap(call, sink);
     }
 
     // ---- for the shell ----

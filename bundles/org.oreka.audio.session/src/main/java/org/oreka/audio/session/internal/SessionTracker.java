@@ -7,11 +7,13 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,6 +22,8 @@ import org.oreka.audio.journal.JournalFormat;
 import org.oreka.audio.net.TransportPacket;
 import org.oreka.audio.session.CallSelector;
 import org.oreka.audio.session.KeptSides;
+import org.oreka.audio.session.LiveAudioSink;
+import org.oreka.audio.session.LiveAudioTap;
 import org.oreka.sdk.call.CallEvent;
 import org.oreka.sdk.call.CallEvent.CallEnded;
 import org.oreka.sdk.call.CallEvent.CallFailed;
@@ -291,6 +295,8 @@ final class SessionTracker {
         }
         raw.addresses.clear();
         sessions.remove(raw);
+        session.liveSinks.addAll(raw.liveSinks);
+        raw.liveSinks.clear();
         if (raw.started()) {
             stop(raw);
             return;
@@ -385,6 +391,13 @@ final class SessionTracker {
         }
         session.lastPayloadType = rtp.payloadType;
         session.lastPayloadLength = rtp.payloadLength;
+        if (!session.liveSinks.isEmpty() && !session.paused) {
+            String rtpmap = session.encoding(rtp.payloadType);
+            for (LiveAudioSink sink : session.liveSinks) {
+                sink.audio(side.number, rtp.payloadType, rtpmap, rtp.timestamp, packet.payloadArray(), rtp.payloadOffset,
+                        rtp.payloadLength);
+            }
+        }
         if (session.unrecordable) {
             return;
         }
@@ -635,6 +648,10 @@ final class SessionTracker {
         }
         sessions.remove(session);
         endRecording(session);
+        for (LiveAudioSink sink : session.liveSinks) {
+            sink.ended();
+        }
+        session.liveSinks.clear();
     }
 
     /**
@@ -760,6 +777,38 @@ final class SessionTracker {
             session.keptSides = KeptSides.BOTH;
         }
         return acted;
+    }
+
+    /** Hands the audio of the newest call the selector names to {@code sink} until the tap is closed. */
+    synchronized Optional<LiveAudioTap> tap(CallSelector calls, LiveAudioSink sink) {
+        Optional<CallSession> newest = matching(calls).stream().max(Comparator.comparingLong(s -> s.createdMicros));
+        newest.ifPresent(session -> session.liveSinks.add(sink));
+        return newest.map(session -> new LiveTap(session, sink, snapshot(session)));
+    }
+
+    /** A tap on one call's audio; closing it removes its sink between two packets. */
+    private final class LiveTap implements LiveAudioTap {
+        private final CallSession session;
+        private final LiveAudioSink sink;
+        private final SessionDTO call;
+
+        LiveTap(CallSession session, LiveAudioSink sink, SessionDTO call) {
+            this.session = session;
+            this.sink = sink;
+            this.call = call;
+        }
+
+        @Override
+        public SessionDTO call() {
+            return call;
+        }
+
+        @Override
+        public void close() {
+            synchronized (SessionTracker.this) {
+                session.liveSinks.remove(sink);
+            }
+        }
     }
 
     /**

@@ -142,7 +142,9 @@ public class OnDemandCommand implements Command {
         if (recid != null) {
             query.append("&recid=").append(UrlForm.encode(recid));
         }
-        request.get("stereo").ifPresent(stereo -> query.append("&stereo=").append(UrlForm.encode(stereo)));
+        for (String passed : List.of("stereo", "format")) {
+            request.get(passed).ifPresent(value -> query.append("&").append(passed).append("=").append(UrlForm.encode(value)));
+        }
         List<String> answers = new ArrayList<>();
         for (Recorder recorder : targets) {
             int port = recorder.streamingPort() > 0 ? recorder.streamingPort() : DEFAULT_STREAMING_PORT;

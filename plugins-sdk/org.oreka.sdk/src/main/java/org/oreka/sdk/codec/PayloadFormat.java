@@ -1,16 +1,16 @@
-package org.oreka.audio.batch.internal;
+package org.oreka.sdk.codec;
 
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * An RTP payload type as a tape's signalling described it: the encoding name and RTP clock rate from the
+ * An RTP payload type as a call's signalling described it: the encoding name and RTP clock rate from the
  * rtpmap, or the static assignment of RFC 3551 for payload types below 96.
  *
  * @param name the encoding name in upper case ({@code PCMU}, {@code G722}, {@code OPUS}), or an empty string when unknown
  * @param clockRate the RTP clock rate
  */
-record PayloadFormat(String name, int clockRate) {
+public record PayloadFormat(String name, int clockRate) {
 
     private static final Map<Integer, String> STATIC = Map.ofEntries(Map.entry(0, "PCMU"), Map.entry(3, "GSM"),
             Map.entry(4, "G723"), Map.entry(5, "DVI4"), Map.entry(7, "LPC"), Map.entry(8, "PCMA"), Map.entry(9, "G722"),
@@ -22,7 +22,7 @@ record PayloadFormat(String name, int clockRate) {
      *
      * @param rtpmap the tape's rtpmap text for that type ({@code opus/48000/2} or {@code PCMU}), or null
      */
-    static PayloadFormat of(int payloadType, String rtpmap) {
+    public static PayloadFormat of(int payloadType, String rtpmap) {
         if (rtpmap != null && !rtpmap.isBlank()) {
             String[] parts = rtpmap.strip().split("/");
             int clock = 8000;

@@ -1,33 +1,34 @@
-package org.oreka.audio.batch.internal;
+package org.oreka.sdk.codec;
 
 /**
  * Converts a decoder's samples to the output rate by linear interpolation, keeping its phase from packet to
  * packet; a pass-through when the rates are equal.
  */
-final class Resampler {
+public final class Resampler {
 
     private final int inputRate;
     private final int outputRate;
     private double phase;
     private short previous;
 
-    Resampler(int inputRate, int outputRate) {
+    /** A converter from {@code inputRate} to {@code outputRate} samples per second, for one stream. */
+    public Resampler(int inputRate, int outputRate) {
         this.inputRate = inputRate;
         this.outputRate = outputRate;
     }
 
     /** Whether input and output rates are equal, so samples need no conversion. */
-    boolean passThrough() {
+    public boolean passThrough() {
         return inputRate == outputRate;
     }
 
     /** The most output samples {@code inputCount} input samples can give. */
-    int maxOutput(int inputCount) {
+    public int maxOutput(int inputCount) {
         return (int) ((long) inputCount * outputRate / inputRate) + 2;
     }
 
     /** Resamples {@code count} samples of {@code in} into {@code out}; returns the number written. */
-    int convert(short[] in, int count, short[] out) {
+    public int convert(short[] in, int count, short[] out) {
         if (inputRate == outputRate) {
             System.arraycopy(in, 0, out, 0, count);
             return count;
