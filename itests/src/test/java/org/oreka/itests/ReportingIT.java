@@ -4,6 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +22,7 @@ import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.oreka.testing.ToneWav;
 import org.osgi.framework.Bundle;
 
 /**
@@ -140,6 +146,32 @@ public class ReportingIT extends RecordingTestSupport {
         await("the three calls in OrkTrack", () -> tapes(orkuids).values().stream().filter(t -> "READY".equals(t.get("state")))
                 .count() == 3);
         assertEquals(3, tapes(orkuids).size());
+    }
+
+    @Test
+    public void aRecordingImportedFromAnotherSystemGoesThroughTheChainToOrkTrack() throws Exception {
+        Path folder = Files.createDirectories(Paths.get(System.getProperty("karaf.data"), "import"));
+        Path source = ToneWav.write(folder.resolve("pbx-" + System.nanoTime() + ".wav"), 8000, 2.0, 440);
+        String answer = importTape("mediatype=A&url=" + URLEncoder.encode(source.toString(), StandardCharsets.UTF_8)
+                + "&timestamp=1352481737&duration=2&direction=in&localparty=1234&remoteparty=5551234&nativecallid=pbx-42");
+        assertTrue(answer, answer.contains("<success>true</success>"));
+        String orkuid = answer.replaceAll("(?s).*orkuid:([0-9A-Z_]+).*", "$1");
+        await("the imported tape in OrkTrack", () -> "READY".equals(tapes(List.of(orkuid)).getOrDefault(orkuid, Map.of()).get("state")));
+        Map<String, String> tape = tapes(List.of(orkuid)).get(orkuid);
+        assertEquals("1234", tape.get("localparty"));
+        assertEquals("5551234", tape.get("remoteparty"));
+        assertTrue(tape.get("filename"), tape.get("filename").endsWith("/" + orkuid + ".wav"));
+        assertEquals("a copy beside the recorder's own; the other system keeps its file", -1L,
+                Files.mismatch(source, chain.audioRoot().resolve(tape.get("filename"))));
+
+        assertTrue(importTape("url=/etc/hostname&timestamp=1&duration=1").contains("in the import folder"));
+        assertTrue(importTape("url=..%2F..%2Fetc%2Fhostname&timestamp=1&duration=1").contains("<success>false</success>"));
+        assertTrue(importTape("url=" + source.getFileName() + "&duration=1").contains("needs the parameter timestamp"));
+        assertTrue(importTape("url=" + source.getFileName() + "&timestamp=1&duration=1&mediatype=V").contains("mediatype"));
+    }
+
+    private String importTape(String parameters) throws Exception {
+        return get("http://localhost:" + recorderPort() + "/command?type=importtape&" + parameters).body();
     }
 
     /** OrkTrack's rows of these recordings, by recid. */

@@ -69,6 +69,7 @@ public class RecorderCore implements FrameSink, LiveSessions, RecordingControl, 
     private final TapeListLog tapeList = new TapeListLog();
     private final Path stateDirectory;
     private final SessionTracker tracker;
+    private final OrkuidGenerator orkuids;
     private final ScheduledExecutorService maintenance;
     private volatile TrackerSettings settings;
     private volatile int settingsGeneration;
@@ -89,7 +90,8 @@ public class RecorderCore implements FrameSink, LiveSessions, RecordingControl, 
         this.chain = chain;
         this.stateDirectory = Files.createDirectories(stateDirectory);
         this.settings = settings(config, etc);
-        this.tracker = new SessionTracker(settings, this, new OrkuidGenerator(ZoneId.systemDefault()));
+        this.orkuids = new OrkuidGenerator(ZoneId.systemDefault());
+        this.tracker = new SessionTracker(settings, this, orkuids);
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "recorder-maintenance");
             t.setDaemon(true);
@@ -353,6 +355,16 @@ public class RecorderCore implements FrameSink, LiveSessions, RecordingControl, 
     @Override
     public List<SessionDTO> stop(CallSelector calls) {
         return tracker.stopRecording(calls);
+    }
+
+    /** The recorder's settings now. */
+    TrackerSettings settings() {
+        return settings;
+    }
+
+    /** The recorder's orkuid source, shared by everything that makes recordings so that ids never collide. */
+    OrkuidGenerator orkuids() {
+        return orkuids;
     }
 
     // ---- live audio ----
