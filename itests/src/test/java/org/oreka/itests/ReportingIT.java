@@ -170,6 +170,34 @@ public class ReportingIT extends RecordingTestSupport {
         assertTrue(importTape("url=" + source.getFileName() + "&timestamp=1&duration=1&mediatype=V").contains("mediatype"));
     }
 
+    @Test
+    public void reportTapeReportsTheLoggedRecordingsAgainToAnOrkTrackThatLostThem() throws Exception {
+        ReplayOutput out = new ReplayOutput(executeCommand("oreka:replay " + testCapture("synth-3-concurrent-calls.pcap")));
+        List<String> orkuids = out.recordings.stream().map(r -> r.get("Orkuid")).toList();
+        await("the three calls in OrkTrack", () -> tapes(orkuids).values().stream()
+                .filter(t -> "READY".equals(t.get("state"))).count() == 3);
+        for (String orkuid : orkuids) {
+            update("DELETE FROM orktape WHERE recid = ?", orkuid);
+        }
+        assertTrue("OrkTrack lost them", tapes(orkuids).isEmpty());
+        String answer = get("http://localhost:" + recorderPort() + "/command?type=reporttape&fromdate=19700101_000000").body();
+        assertTrue(answer, answer.contains("<success>true</success>"));
+        await("the three calls in OrkTrack again", () -> tapes(orkuids).values().stream()
+                .filter(t -> "READY".equals(t.get("state"))).count() == 3);
+        String missing = get("http://localhost:" + recorderPort() + "/command?type=reporttape").body();
+        assertTrue(missing, missing.contains("needs the parameter fromdate"));
+    }
+
+    private void update(String sql, String parameter) {
+        try (Connection c = service(DataSource.class, "(osgi.jndi.service.name=oreka)").getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            s.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String importTape(String parameters) throws Exception {
         return get("http://localhost:" + recorderPort() + "/command?type=importtape&" + parameters).body();
     }

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * and passes each one to the {@link TapeMessageListener}s (the live event stream). A tracker's {@code
  * deletetape=true} answer to a ready message deletes the recording.
  */
-@Component(service = {TapeListener.class, TapeProcessor.class}, configurationPid = "org.oreka.audio",
+@Component(service = {TapeListener.class, TapeProcessor.class, Reporting.class}, configurationPid = "org.oreka.audio",
         property = TapeProcessor.PROPERTY_NAME + "=Reporting")
 @Designate(ocd = Reporting.Config.class)
 public class Reporting implements TapeListener, TapeProcessor {
@@ -254,6 +254,16 @@ public class Reporting implements TapeListener, TapeProcessor {
             LOG.error("Reporting lost a {} message of {}: {}", fields.getOrDefault("stage", fields.get("type")),
                     fields.getOrDefault("recid", fields.get("orkuid")), e.getCause().getMessage());
         }
+    }
+
+    /**
+     * Queues a message reported before once more (the {@code reporttape} command); trackers take it again
+     * idempotently.
+     *
+     * @throws UncheckedIOException when the queue cannot be written
+     */
+    void reportAgain(Map<String, String> fields) {
+        queue(fields);
     }
 
     private void queue(Map<String, String> fields) {
