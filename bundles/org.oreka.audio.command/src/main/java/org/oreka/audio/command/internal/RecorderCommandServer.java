@@ -1,18 +1,12 @@
 package org.oreka.audio.command.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-
-import com.sun.net.httpserver.HttpExchange;
 
 import org.oreka.protocol.ClientGuard;
 import org.oreka.protocol.Command;
 import org.oreka.protocol.CommandDispatcher;
-import org.oreka.protocol.CommandRequest;
-import org.oreka.protocol.CommandResponse;
+import org.oreka.protocol.PlainCommandHandler;
 import org.oreka.protocol.PlainHttpListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +34,6 @@ public class RecorderCommandServer {
     public static final String PID = "org.oreka.audio";
 
     private static final Logger LOG = LoggerFactory.getLogger(RecorderCommandServer.class);
-    private static final String SINGLE_LINE = "text/single-line";
 
     @ObjectClassDefinition(name = "Oreka recorder command API")
     public @interface Config {
@@ -55,13 +48,13 @@ public class RecorderCommandServer {
     }
 
     private final CommandDispatcher commands = new CommandDispatcher("orkaudio");
-    private final PlainHttpListener listener = new PlainHttpListener("orkaudio-commands", this::handle);
-    private volatile ClientGuard guard;
+    private final PlainCommandHandler handler = new PlainCommandHandler(commands);
+    private final PlainHttpListener listener = new PlainHttpListener("orkaudio-commands", handler);
 
     @Activate
     @Modified
     void configure(Config config) {
-        guard = ClientGuard.fromConfiguration("the recorder command API", config.AllowedClients(), config.ApiToken());
+        handler.guard(ClientGuard.fromConfiguration("the recorder command API", config.AllowedClients(), config.ApiToken()));
         try {
             listener.bind(config.HttpServerPort());
         } catch (IOException e) {
@@ -88,64 +81,5 @@ public class RecorderCommandServer {
     /** The port listened on, or -1; for tests. */
     int port() {
         return listener.port();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            CommandRequest request = CommandRequest.parse(exchange.getRequestURI().getRawQuery(),
-                    exchange.getRemoteAddress().getAddress(), "type");
-            String refusal = guard.refusal(request.client(), presentedToken(exchange, request));
-            if (refusal != null) {
-                LOG.warn("Refused command '{}': {}", request.name(), refusal);
-                sendError(exchange, 403, refusal);
-                return;
-            }
-            if (request.name().isEmpty()) {
-                sendError(exchange, 404, "Malformed http request");
-                return;
-            }
-            CommandResponse response = commands.dispatch(request, request.name() + "response").orElse(null);
-            if (response == null) {
-                sendError(exchange, 404, "Command not found:" + request.name());
-                return;
-            }
-            if (wantsSingleLine(exchange)) {
-                send(exchange, 200, SINGLE_LINE, RecorderResponseFormat.singleLine(response));
-            } else {
-                send(exchange, 200, "text/xml", RecorderResponseFormat.xml(response));
-            }
-        }
-    }
-
-    private static String presentedToken(HttpExchange exchange, CommandRequest request) {
-        String header = exchange.getRequestHeaders().getFirst("X-Oreka-Token");
-        return header != null ? header : request.get("token").orElse(null);
-    }
-
-    private static boolean wantsSingleLine(HttpExchange exchange) {
-        if (String.valueOf(exchange.getRequestURI()).contains(SINGLE_LINE)) {
-            return true;
-        }
-        for (List<String> values : exchange.getRequestHeaders().values()) {
-            for (String value : values) {
-                if (value.contains(SINGLE_LINE)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void sendError(HttpExchange exchange, int status, String reason) throws IOException {
-        send(exchange, status, "text/html", "Error\r\n" + reason + "\r\n");
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=UTF-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }
