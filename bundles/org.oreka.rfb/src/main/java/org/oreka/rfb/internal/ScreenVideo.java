@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * shell), encoded as WebM (VP8 or VP9, which browsers play) into {@code <name>.part.webm}, renamed to the final name
  * once ffmpeg has finished the file. ffmpeg's own messages go to a log file beside it, kept only when it fails.
  */
-final class ScreenVideo implements AutoCloseable {
+final class ScreenVideo implements FrameSink, AutoCloseable {
 
     /** The video codecs a screen recording can have, by their configuration name. */
     enum Format {
@@ -87,13 +87,15 @@ final class ScreenVideo implements AutoCloseable {
     }
 
     /** Writes one frame of {@code width * height * 4} bytes. */
-    void write(byte[] frame) throws IOException {
+    @Override
+    public void write(byte[] frame) throws IOException {
         frames.write(frame, 0, blank.length);
         written++;
     }
 
     /** Writes a black frame (a paused recording). */
-    void writeBlank() throws IOException {
+    @Override
+    public void writeBlank() throws IOException {
         write(blank);
     }
 
