@@ -136,6 +136,7 @@ public class ScreenRecordingIT extends OrekaTestSupport {
         String run = Long.toString(System.currentTimeMillis() % 100000);
         String call = "20261129_101500_S" + run;
         String device = "77" + run;
+        ScreenRecordings screens = service(ScreenRecordings.class, null);
         try (VncDesktop desktop = VncDesktop.start(200, 100, PASSWORD)) {
             desktop.paint(BLUE);
             updateConfig("org.oreka.track.screen", "OrkRfbHostname", "localhost:" + rfbPort());
@@ -146,14 +147,13 @@ public class ScreenRecordingIT extends OrekaTestSupport {
             long now = System.currentTimeMillis() / 1000;
             assertTrue(track("type=tape&recid=" + call + "&stage=start&timestamp=" + now + "&localparty=" + device
                     + "&remoteparty=5551234&direction=in&mediatype=A").contains("success=true"));
-            await("OrkRfb recording the agent's screen", () -> !service(ScreenRecordings.class, null).ofCall(call).isEmpty());
+            await("OrkRfb recording the agent's screen", () -> !screens.ofCall(call).isEmpty());
             Thread.sleep(3000);
             assertTrue(track("type=tape&recid=" + call + "&stage=stop&timestamp=" + now + "&localparty=" + device
                     + "&duration=4&mediatype=A").contains("success=true"));
-            await("the screen tape READY", () -> service(ScreenRecordings.class, null).ofCall(call).stream()
-                    .anyMatch(s -> "READY".equals(s.state())));
+            await("the screen tape READY", () -> screens.ofCall(call).stream().anyMatch(s -> "READY".equals(s.state())));
         }
-        ScreenRecording screen = service(ScreenRecordings.class, null).ofCall(call).get(0);
+        ScreenRecording screen = screens.ofCall(call).get(0);
         Path video = screenRoot().resolve(screen.filename());
         FfProbe.Video probe = FfProbe.video(video);
         assertEquals(200, probe.width());
