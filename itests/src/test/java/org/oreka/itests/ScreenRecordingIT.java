@@ -86,6 +86,7 @@ public class ScreenRecordingIT extends OrekaTestSupport {
         assertTrue("duration " + probe.seconds(), probe.seconds() > 11 && probe.seconds() < 14);
 
         List<Integer> colours = FfProbe.centreColours(video);
+        assertEquals("the first frame shows the desktop", RED, classify(colours.get(0)));
         assertEquals("red at 1.5 s", RED, colourAt(colours, 1.5));
         assertEquals("blue at 4.5 s", BLUE, colourAt(colours, 4.5));
         assertEquals("black at 6.5 s", 0, colourAt(colours, 6.5));

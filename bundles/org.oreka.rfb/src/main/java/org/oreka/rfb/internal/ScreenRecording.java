@@ -28,6 +28,7 @@ final class ScreenRecording implements Runnable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenRecording.class);
+    private static final long FIRST_PICTURE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final String recid;
     private final RfbTarget target;
@@ -130,9 +131,18 @@ final class ScreenRecording implements Runnable {
         boolean awaitingUpdate;
         try {
             client.requestUpdate(false);
+            // The first frames wait (a little) for the first picture rather than show a black desktop; the timeline
+            // already runs, so they are caught up with that picture.
+            long firstPictureBy = System.nanoTime() + FIRST_PICTURE_NANOS;
             awaitingUpdate = true;
+            while (awaitingUpdate && !stopRequested && System.nanoTime() < firstPictureBy) {
+                awaitingUpdate = client.readMessage(TimeUnit.NANOSECONDS.toMillis(firstPictureBy - System.nanoTime()) + 1)
+                        != RfbClient.Message.UPDATE;
+            }
+        } catch (EOFException e) {
+            return "the VNC server closed the connection";
         } catch (IOException e) {
-            return "the VNC server cannot be written to: " + e.getMessage();
+            return e.getMessage();
         }
         while (!stopRequested) {
             long wait;
