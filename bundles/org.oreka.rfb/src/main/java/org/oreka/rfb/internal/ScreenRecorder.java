@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.oreka.protocol.UrlForm;
 import org.oreka.protocol.tracker.TrackerDelivery;
+import org.oreka.rfb.ScreenFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * OrkTrack as a tape with {@code mediatype=S} ({@code start} when it begins, {@code stop} and {@code ready} once its
  * video is finished) through a queue on disk.
  */
-@Component(service = ScreenRecorder.class, configurationPid = ScreenRecorder.PID,
+@Component(service = {ScreenRecorder.class, ScreenFiles.class}, configurationPid = ScreenRecorder.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ScreenRecorder.Config.class)
-public class ScreenRecorder {
+public class ScreenRecorder implements ScreenFiles {
 
     /** OrkRfb's configuration. */
     public static final String PID = "org.oreka.rfb";
@@ -136,9 +137,25 @@ public class ScreenRecorder {
         delivery.close();
     }
 
-    /** The root folder of the screen recordings. */
-    Path root() {
+    @Override
+    public Path root() {
         return root;
+    }
+
+    @Override
+    public Optional<Path> video(String filename) {
+        if (filename == null || filename.isBlank()) {
+            return Optional.empty();
+        }
+        Path base = root;
+        Path file;
+        try {
+            file = base.resolve(filename).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+        return file.startsWith(base) && !file.equals(base) && file.getFileName().toString().endsWith(".webm")
+                && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     /**

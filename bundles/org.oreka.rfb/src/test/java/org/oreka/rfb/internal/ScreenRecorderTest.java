@@ -108,6 +108,13 @@ class ScreenRecorderTest {
         for (int i = 0; i < 100 && tracked.size() < 3; i++) {
             Thread.sleep(100);
         }
+        String filename = folder.resolve("screen").relativize(video).toString();
+        assertEquals(video, recorder.video(filename).orElseThrow());
+        Files.writeString(folder.resolve("outside.webm"), "not a recording");
+        assertTrue(recorder.video("../outside.webm").isEmpty());
+        assertTrue(recorder.video(folder.resolve("outside.webm").toString()).isEmpty());
+        assertTrue(recorder.video("2026/../../outside.webm").isEmpty());
+        assertTrue(recorder.video("").isEmpty());
         assertEquals(List.of("start", "stop", "ready"), tracked.stream().map(m -> m.get("stage")).toList());
         for (Map<String, String> m : tracked) {
             assertEquals("S", m.get("mediatype"));
