@@ -1,13 +1,10 @@
 package org.oreka.rfb.internal;
 
-import java.io.IOException;
 import java.util.Map;
 
 import org.oreka.protocol.ClientGuard;
 import org.oreka.protocol.Command;
-import org.oreka.protocol.CommandDispatcher;
-import org.oreka.protocol.PlainCommandHandler;
-import org.oreka.protocol.PlainHttpListener;
+import org.oreka.protocol.PlainCommandPort;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -18,8 +15,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves the screen recorder's command API on {@code HttpServerPort} (59170): every request, whatever its path, is
@@ -28,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {}, configurationPid = ScreenRecorder.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class ScreenCommandServer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ScreenCommandServer.class);
 
     /** The command API keys of {@code org.oreka.rfb} (the metatype of the PID is {@link ScreenRecorder.Config}). */
     @ObjectClassDefinition(name = "Oreka screen recorder command API")
@@ -44,26 +37,18 @@ public class ScreenCommandServer {
         String ApiToken() default "";
     }
 
-    private final CommandDispatcher commands = new CommandDispatcher(Command.ENDPOINT_SCREEN_RECORDER);
-    private final PlainCommandHandler handler = new PlainCommandHandler(commands);
-    private final PlainHttpListener listener = new PlainHttpListener("orkrfb-commands", handler);
+    private final PlainCommandPort commands =
+            new PlainCommandPort(Command.ENDPOINT_SCREEN_RECORDER, "the screen recorder command API");
 
     @Activate
     @Modified
     void configure(Config config) {
-        handler.guard(ClientGuard.fromConfiguration("the screen recorder command API", config.AllowedClients(),
-                config.ApiToken()));
-        try {
-            listener.bind(config.HttpServerPort());
-        } catch (IOException e) {
-            LOG.error("Cannot listen on HttpServerPort {}: {}; the screen recorder's API is off until the port is changed",
-                    config.HttpServerPort(), e.toString());
-        }
+        commands.configure(config.HttpServerPort(), config.AllowedClients(), config.ApiToken());
     }
 
     @Deactivate
     void deactivate() {
-        listener.close();
+        commands.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -78,6 +63,6 @@ public class ScreenCommandServer {
 
     /** The port listened on, or -1; for tests. */
     int port() {
-        return listener.port();
+        return commands.port();
     }
 }

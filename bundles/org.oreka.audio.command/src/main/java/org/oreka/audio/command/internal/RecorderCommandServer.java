@@ -1,13 +1,10 @@
 package org.oreka.audio.command.internal;
 
-import java.io.IOException;
 import java.util.Map;
 
 import org.oreka.protocol.ClientGuard;
 import org.oreka.protocol.Command;
-import org.oreka.protocol.CommandDispatcher;
-import org.oreka.protocol.PlainCommandHandler;
-import org.oreka.protocol.PlainHttpListener;
+import org.oreka.protocol.PlainCommandPort;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -19,8 +16,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves the recorder's command API on {@code HttpServerPort} (59140): every request, whatever its path, is
@@ -32,8 +27,6 @@ public class RecorderCommandServer {
 
     /** The recorder's main configuration. */
     public static final String PID = "org.oreka.audio";
-
-    private static final Logger LOG = LoggerFactory.getLogger(RecorderCommandServer.class);
 
     @ObjectClassDefinition(name = "Oreka recorder command API")
     public @interface Config {
@@ -47,25 +40,17 @@ public class RecorderCommandServer {
         String ApiToken() default "";
     }
 
-    private final CommandDispatcher commands = new CommandDispatcher("orkaudio");
-    private final PlainCommandHandler handler = new PlainCommandHandler(commands);
-    private final PlainHttpListener listener = new PlainHttpListener("orkaudio-commands", handler);
+    private final PlainCommandPort commands = new PlainCommandPort(Command.ENDPOINT_RECORDER, "the recorder command API");
 
     @Activate
     @Modified
     void configure(Config config) {
-        handler.guard(ClientGuard.fromConfiguration("the recorder command API", config.AllowedClients(), config.ApiToken()));
-        try {
-            listener.bind(config.HttpServerPort());
-        } catch (IOException e) {
-            LOG.error("Cannot listen on HttpServerPort {}: {}; the command API is off until the port is changed",
-                    config.HttpServerPort(), e.toString());
-        }
+        commands.configure(config.HttpServerPort(), config.AllowedClients(), config.ApiToken());
     }
 
     @Deactivate
     void deactivate() {
-        listener.close();
+        commands.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -80,6 +65,6 @@ public class RecorderCommandServer {
 
     /** The port listened on, or -1; for tests. */
     int port() {
-        return listener.port();
+        return commands.port();
     }
 }
