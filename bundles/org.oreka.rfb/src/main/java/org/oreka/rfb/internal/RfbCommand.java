@@ -44,7 +44,9 @@ abstract class RfbCommand implements Command {
             return refuse(e.getMessage());
         }
         if (!outcome.success()) {
-            return refuse(outcome.comment());
+            // the desktop or the encoder failed, not the caller's parameters: worth an operator's attention
+            LOG.warn("Command {} for orkuid {} failed: {}", name, orkuid, outcome.comment());
+            return CommandResponse.failure(name + "response", outcome.comment());
         }
         return CommandResponse.success(name + "response", outcome.comment());
     }

@@ -209,7 +209,6 @@ public class ScreenRecorder implements ScreenFiles {
                     Math.max(1, c.RfbConnectTimeoutSec()) * 1000, Math.max(1, c.RfbReadTimeoutSec()) * 1000);
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.warn("Cannot record the screen of {}: {}", target, reason);
             return new Outcome(false, "cannot record the screen of " + target.hostname() + ":" + target.port() + ": " + reason);
         }
         ScreenVideo video;
@@ -218,7 +217,6 @@ public class ScreenRecorder implements ScreenFiles {
                     client.framebuffer().width(), client.framebuffer().height(), Math.max(1, c.ScreenFrameRate()));
         } catch (IOException | IllegalArgumentException e) {
             client.close();
-            LOG.error("Cannot start ffmpeg for the screen of {}: {}", target, e.getMessage());
             return new Outcome(false, "cannot start the video encoder (FfmpegPath, ScreenVideoFormat): " + e.getMessage());
         }
         ScreenRecording recording = new ScreenRecording(recid, target, filename, now, Math.max(1, c.ScreenFrameRate()),
