@@ -68,11 +68,6 @@ public final class VncDesktop implements AutoCloseable {
         return port;
     }
 
-    /** The X display, {@code :N}. */
-    public String display() {
-        return display;
-    }
-
     /** Paints the whole desktop one colour, {@code 0xRRGGBB}. */
     public void paint(int rgb) throws IOException, InterruptedException {
         run("xsetroot", "-display", display, "-solid", String.format("#%06x", rgb));

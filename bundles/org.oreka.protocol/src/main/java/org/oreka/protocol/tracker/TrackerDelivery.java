@@ -125,11 +125,6 @@ public final class TrackerDelivery implements AutoCloseable {
         }
     }
 
-    /** Whether any tracker is listed (messages queued now will be delivered). */
-    public boolean hasTrackers() {
-        return !senders.isEmpty() && outbox != null;
-    }
-
     /**
      * Queues a URL-form message for every tracker; it is on disk when this returns. Does nothing without trackers.
      *

@@ -224,8 +224,8 @@ public class ScreenRecorder implements ScreenFiles {
         recordings.put(target.orkuid(), recording);
         report(recording, "start", 0);
         recording.start();
-        LOG.info("Recording the screen of {} ({}x{}, RFB {}) into {}", target, client.framebuffer().width(),
-                client.framebuffer().height(), client.version(), file);
+        LOG.info("Recording the screen of {} ('{}', {}x{}, RFB {}) into {}", target, client.desktopName(),
+                client.framebuffer().width(), client.framebuffer().height(), client.version(), file);
         return new Outcome(true, "Starting screen recording of " + target.hostname() + ":" + target.port() + " for orkuid "
                 + target.orkuid() + ": " + recid);
     }

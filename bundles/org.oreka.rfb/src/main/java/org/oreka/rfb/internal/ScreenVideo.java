@@ -48,7 +48,6 @@ final class ScreenVideo implements FrameSink, AutoCloseable {
     private final int width;
     private final int height;
     private final byte[] blank;
-    private long written;
 
     /** Starts ffmpeg writing a video of {@code width x height} at {@code frameRate} into {@code target} ({@code .webm}). */
     ScreenVideo(String ffmpeg, Format format, Path target, int width, int height, int frameRate) throws IOException {
@@ -81,16 +80,9 @@ final class ScreenVideo implements FrameSink, AutoCloseable {
         return height;
     }
 
-    /** Frames written so far. */
-    long frames() {
-        return written;
-    }
-
-    /** Writes one frame of {@code width * height * 4} bytes. */
     @Override
     public void write(byte[] frame) throws IOException {
         frames.write(frame, 0, blank.length);
-        written++;
     }
 
     /** Writes a black frame (a paused recording). */

@@ -48,9 +48,7 @@ class ScreenRecorderTest {
             exchange.close();
         });
         tracker.start();
-        recorder.configure(Configs.of(ScreenRecorder.Config.class, Map.of("ScreenOutputPath", folder.resolve("screen").toString(),
-                "ReportingQueuePath", folder.resolve("queue").toString(), "ScreenFrameRate", 10, "TrackerHostname",
-                "127.0.0.1:" + tracker.getAddress().getPort(), "ClientRetryPeriodSec", 1)));
+        reconfigure("ffmpeg");
     }
 
     @AfterEach
@@ -123,6 +121,42 @@ class ScreenRecorderTest {
             assertEquals("5001", m.get("loginstring"));
             assertEquals(folder.resolve("screen").relativize(video).toString(), m.get("filename"));
         }
+    }
+
+    @Test
+    void aMissingEncoderIsTheAnswer() throws Exception {
+        reconfigure("/nonexistent/ffmpeg");
+        try (FakeVncServer vnc = FakeVncServer.withPassword(c -> VncAuthentication.response(c, "secret"), 64, 48, 0xff0000)) {
+            ScreenRecorder.Outcome outcome = recorder.start(target(vnc, "secret", "call4"));
+            assertFalse(outcome.success());
+            assertTrue(outcome.comment().startsWith("cannot start the video encoder (FfmpegPath, ScreenVideoFormat): "),
+                    outcome.comment());
+        }
+        assertTrue(recorder.recording("call4").isEmpty());
+    }
+
+    /** An encoder that dies ends the recording by itself: its stop is reported, and no ready without a video. */
+    @Test
+    void anEncoderThatDiesEndsTheRecording() throws Exception {
+        reconfigure("false");
+        try (FakeVncServer vnc = FakeVncServer.withPassword(c -> VncAuthentication.response(c, "secret"), 64, 48, 0xff0000)) {
+            assertTrue(recorder.start(target(vnc, "secret", "call5")).success());
+            for (int i = 0; i < 100 && recorder.recording("call5").isPresent(); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(recorder.recording("call5").isEmpty());
+        }
+        for (int i = 0; i < 100 && tracked.size() < 2; i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        assertEquals(List.of("start", "stop"), tracked.stream().map(m -> m.get("stage")).toList());
+    }
+
+    private void reconfigure(String ffmpeg) {
+        recorder.configure(Configs.of(ScreenRecorder.Config.class, Map.of("ScreenOutputPath", folder.resolve("screen").toString(),
+                "ReportingQueuePath", folder.resolve("queue").toString(), "ScreenFrameRate", 10, "TrackerHostname",
+                "127.0.0.1:" + tracker.getAddress().getPort(), "ClientRetryPeriodSec", 1, "FfmpegPath", ffmpeg)));
     }
 
     private static RfbTarget target(FakeVncServer vnc, String password, String orkuid) {
