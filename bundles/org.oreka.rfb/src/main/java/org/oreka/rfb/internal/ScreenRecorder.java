@@ -192,15 +192,18 @@ public class ScreenRecorder implements ScreenFiles {
 
     private Outcome connectAndRecord(RfbTarget target) {
         Config c = config;
+        Path base = root;
         Instant now = Instant.now();
-        String recid = target.orkuid() + "_S" + RECID_TIME.format(now.atZone(ZoneId.systemDefault()));
         String folder = FOLDER.format(now.atZone(ZoneId.systemDefault()));
-        String filename = folder + "/" + recid + ".webm";
-        for (int n = 2; Files.exists(root.resolve(filename)); n++) {
-            filename = folder + "/" + recid + "-" + n + ".webm";
+        String first = target.orkuid() + "_S" + RECID_TIME.format(now.atZone(ZoneId.systemDefault()));
+        // A recid names one recording in OrkTrack: a second one in the same second gets a suffix.
+        String recid = first;
+        for (int n = 2; Files.exists(base.resolve(folder + "/" + recid + ".webm")); n++) {
+            recid = first + "-" + n;
         }
-        Path file = root.resolve(filename).normalize();
-        if (!file.startsWith(root)) {
+        String filename = folder + "/" + recid + ".webm";
+        Path file = base.resolve(filename).normalize();
+        if (!file.startsWith(base)) {
             return new Outcome(false, "orkuid " + target.orkuid() + " makes a file outside ScreenOutputPath");
         }
         RfbClient client;

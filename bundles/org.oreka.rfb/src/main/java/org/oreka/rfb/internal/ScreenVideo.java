@@ -34,7 +34,11 @@ final class ScreenVideo implements FrameSink, AutoCloseable {
 
         /** The format of a {@code ScreenVideoFormat} value ({@code vp8}, {@code vp9}). */
         static Format parse(String name) {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ScreenVideoFormat must be vp8 or vp9, not '" + name + "'");
+            }
         }
     }
 
