@@ -397,6 +397,20 @@ final class RfbClient implements AutoCloseable {
         return desktopName;
     }
 
+    /**
+     * Drops the connection from another thread, so that a read blocked on a server trickling its data ends at once
+     * (with an IOException in the reading thread, which then {@link #close()}s).
+     */
+    void abort() {
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            // closed already
+        }
+    }
+
     @Override
     public void close() {
         zrle.close();

@@ -28,6 +28,7 @@ final class ScreenRecording implements Runnable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenRecording.class);
+    private static final long STOP_GRACE_SECONDS = 5;
     private static final long FIRST_PICTURE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final String recid;
@@ -95,17 +96,25 @@ final class ScreenRecording implements Runnable {
         sampler.pause(pause);
     }
 
-    /** Ends the recording and waits (a bounded time) until its video is finished. */
+    /**
+     * Ends the recording and waits (a bounded time) until its video is finished. A thread still inside a server's
+     * message after a few seconds (a server trickling a large update) has its connection dropped.
+     */
     void stop() throws InterruptedException {
         stopRequested = true;
-        done.await(60, TimeUnit.SECONDS);
+        if (!done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+            client.abort();
+            done.await(60, TimeUnit.SECONDS);
+        }
     }
 
     @Override
     public void run() {
         String failure = null;
         try {
-            failure = record();
+            String reason = record();
+            // after stop(), a dropped connection is how the recording was ended, not a failure
+            failure = stopRequested ? null : reason;
         } finally {
             client.close();
             ScreenVideo.Result result = video.finish();

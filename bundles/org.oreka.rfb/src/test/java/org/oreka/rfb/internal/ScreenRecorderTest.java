@@ -123,6 +123,19 @@ class ScreenRecorderTest {
         }
     }
 
+    /** A server trickling a large update does not hold stoprfb: its connection is dropped after a few seconds. */
+    @Test
+    void stopEndsARecordingStuckInATricklingUpdate() throws Exception {
+        try (FakeVncServer vnc = new FakeVncServer(VncAuthentication.response(new byte[16], "secret"), 64, 48, 0xff0000, true)) {
+            assertTrue(recorder.start(target(vnc, "secret", "call6")).success());
+            Thread.sleep(1000);
+            ScreenRecorder.Outcome stopped = recorder.stop("call6");
+            assertTrue(stopped.success(), stopped.comment());
+            // without dropping the connection, stop would give up waiting with the recording still running
+            assertTrue(recorder.recording("call6").isEmpty());
+        }
+    }
+
     @Test
     void aMissingEncoderIsTheAnswer() throws Exception {
         reconfigure("/nonexistent/ffmpeg");

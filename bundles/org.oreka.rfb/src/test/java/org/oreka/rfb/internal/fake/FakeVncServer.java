@@ -20,12 +20,22 @@ public final class FakeVncServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Thread thread;
     private final CountDownLatch connected = new CountDownLatch(1);
+    private final boolean trickle;
     private volatile Socket socket;
 
     /**
      * @param response the expected answer to the all-zero challenge (from the password)
      */
     public FakeVncServer(byte[] response, int width, int height, int rgb) throws IOException {
+        this(response, width, height, rgb, false);
+    }
+
+    /**
+     * @param trickle after the first picture, begin a raw update of the whole desktop and send it a byte every half
+     *        second, for ever
+     */
+    public FakeVncServer(byte[] response, int width, int height, int rgb, boolean trickle) throws IOException {
+        this.trickle = trickle;
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> serve(response, width, height, rgb), "fake-vnc");
         thread.setDaemon(true);
@@ -65,12 +75,22 @@ public final class FakeVncServer implements AutoCloseable {
             ServerStream desktop = new ServerStream().update(1).rect(0, 0, width, height, 2).u32(0).pixel(rgb);
             out.write(desktop.bytes());
             out.flush();
+            if (trickle) {
+                out.write(new ServerStream().update(1).rect(0, 0, width, height, 0).bytes());
+                while (true) {
+                    Thread.sleep(500);
+                    out.write(0);
+                    out.flush();
+                }
+            }
             byte[] sink = new byte[4096];
             while (in.read(sink) >= 0) {
                 // requests are answered by nothing: the desktop does not change
             }
         } catch (IOException e) {
             // the client or the test went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
