@@ -3,8 +3,10 @@
 # Usage: scripts/prerequisites.sh run|test
 set -euo pipefail
 
-run_packages=(libpcap0.8)
-test_packages=("${run_packages[@]}" sip-tester postgresql ffmpeg)
+# ffmpeg: OrkRfb encodes screen recordings with it.
+run_packages=(libpcap0.8 ffmpeg)
+# xvfb, x11vnc, x11-xserver-utils (xsetroot): the real desktop and VNC server of ScreenRecordingIT.
+test_packages=("${run_packages[@]}" sip-tester postgresql xvfb x11vnc x11-xserver-utils)
 
 case "${1:-run}" in
   run) wanted=("${run_packages[@]}") ;;

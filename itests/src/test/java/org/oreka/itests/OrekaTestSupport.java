@@ -89,6 +89,7 @@ public abstract class OrekaTestSupport {
     @Configuration
     public Option[] config() {
         String karafVersion = System.getProperty("karaf.version");
+        String screenRecorderPort = freePort();
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(maven().groupId("org.oreka").artifactId("karaf-assembly").type("tar.gz").versionAsInProject())
@@ -102,6 +103,8 @@ public abstract class OrekaTestSupport {
                 editConfigurationFilePut("etc/org.oreka.audio.cfg", "HttpServerPort", freePort()),
                 editConfigurationFilePut("etc/org.oreka.audio.cfg", "EventStreamingServerPort", freePort()),
                 editConfigurationFilePut("etc/org.oreka.audio.cfg", "LiveStreamingServerPort", freePort()),
+                editConfigurationFilePut("etc/org.oreka.rfb.cfg", "HttpServerPort", screenRecorderPort),
+                editConfigurationFilePut("etc/org.oreka.track.screen.cfg", "OrkRfbHostname", "localhost:" + screenRecorderPort),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),

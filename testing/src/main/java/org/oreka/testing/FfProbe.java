@@ -78,4 +78,55 @@ public final class FfProbe {
         }
         return output;
     }
+
+    /** A video's first stream: codec, size, and its length as the container states it. */
+    public record Video(String codec, int width, int height, double seconds) {
+    }
+
+    /**
+     * Probes a video file.
+     *
+     * @throws IOException when ffprobe is missing or reports an error about the file
+     */
+    public static Video video(Path file) throws IOException, InterruptedException {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=codec_name,width,height:format=duration", "-of", "default=noprint_wrappers=1", file.toString()))
+                .split("\n")) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                fields.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+            }
+        }
+        return new Video(fields.getOrDefault("codec_name", ""), Integer.parseInt(fields.getOrDefault("width", "0")),
+                Integer.parseInt(fields.getOrDefault("height", "0")), Double.parseDouble(fields.getOrDefault("duration", "0")));
+    }
+
+    /**
+     * The colour ({@code 0xRRGGBB}) at the centre of every frame of a video, decoded by ffmpeg at the video's own
+     * frame rate.
+     */
+    public static List<Integer> centreColours(Path file) throws IOException, InterruptedException {
+        Video video = video(file);
+        Path errors = Files.createTempFile("ffmpeg-", ".log");
+        try {
+            Process process = new ProcessBuilder(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(),
+                    "-vf", "crop=2:2:" + (video.width() / 2 - 1) + ":" + (video.height() / 2 - 1) + ",format=rgb24",
+                    "-fps_mode", "passthrough", "-f", "rawvideo", "-")).redirectError(errors.toFile()).start();
+            byte[] pixels;
+            try (InputStream in = process.getInputStream()) {
+                pixels = in.readAllBytes();
+            }
+            if (process.waitFor() != 0) {
+                throw new IOException("ffmpeg cannot decode " + file + ": " + Files.readString(errors, StandardCharsets.UTF_8));
+            }
+            java.util.List<Integer> colours = new java.util.ArrayList<>();
+            for (int i = 0; i + 12 <= pixels.length; i += 12) {
+                colours.add((pixels[i] & 0xff) << 16 | (pixels[i + 1] & 0xff) << 8 | (pixels[i + 2] & 0xff));
+            }
+            return colours;
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
 }

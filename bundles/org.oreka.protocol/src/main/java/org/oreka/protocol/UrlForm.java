@@ -84,4 +84,16 @@ public final class UrlForm {
         }
         return out.toString();
     }
+
+    /** The fields of a URL-form message ({@code key=value&key=value&}), decoded, in order; pairs without a key are skipped. */
+    public static Map<String, String> parse(String urlForm) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String pair : urlForm.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        return fields;
+    }
 }

@@ -3,6 +3,7 @@ package org.oreka.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,12 @@ class UrlFormTest {
         fields.put("localparty", "");
         fields.put("tagtext", "0");
         assertEquals("type=addtag&localparty=&tagtext=0&", UrlForm.format(fields));
+    }
+
+    @Test
+    void parsesMessagesBackIntoFields() {
+        Map<String, String> fields = UrlForm.parse("type=tape&filename=a+b%2Fc&=orphan&");
+        assertEquals("a b/c", fields.get("filename"));
+        assertEquals(List.of("type", "filename"), List.copyOf(fields.keySet()));
     }
 }

@@ -27,13 +27,29 @@ import java.util.List;
  * @param loginString the login string of the user, when the recorder knows it
  * @param mediaType {@code A} for audio, {@code S} for a screen recording
  * @param fileSize the recording's size in bytes, when the recorder reports it
+ * @param callOrkuid for a screen recording, the orkuid of the call it belongs to ({@code orkuid} on the wire); else null
  */
 public record TapeMessage(String recid, TapeStage stage, String capturePort, Instant timestamp, long durationSeconds,
         String filename, String localParty, String localEntryPoint, String remoteParty, Direction direction,
         String service, String hostname, String localIp, String remoteIp, String nativeCallId, List<TagEntry> tags,
-        boolean onDemand, String side, String loginString, char mediaType, Long fileSize) {
+        boolean onDemand, String side, String loginString, char mediaType, Long fileSize, String callOrkuid) {
 
     public TapeMessage {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A message that belongs to no other recording (an audio tape). */
+    public TapeMessage(String recid, TapeStage stage, String capturePort, Instant timestamp, long durationSeconds,
+            String filename, String localParty, String localEntryPoint, String remoteParty, Direction direction,
+            String service, String hostname, String localIp, String remoteIp, String nativeCallId, List<TagEntry> tags,
+            boolean onDemand, String side, String loginString, char mediaType, Long fileSize) {
+        this(recid, stage, capturePort, timestamp, durationSeconds, filename, localParty, localEntryPoint, remoteParty,
+                direction, service, hostname, localIp, remoteIp, nativeCallId, tags, onDemand, side, loginString, mediaType,
+                fileSize, null);
+    }
+
+    /** Whether this is a screen recording ({@code mediatype=S}). */
+    public boolean isScreen() {
+        return mediaType == 'S';
     }
 }

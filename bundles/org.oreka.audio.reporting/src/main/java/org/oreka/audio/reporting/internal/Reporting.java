@@ -5,19 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.oreka.audio.reporting.TapeMessageListener;
 import org.oreka.audio.session.TapeListener;
-import org.oreka.protocol.SingleLine;
 import org.oreka.protocol.UrlForm;
+import org.oreka.protocol.tracker.TrackerDelivery;
 import org.oreka.sdk.tape.TagDTO;
 import org.oreka.sdk.tape.Tape;
 import org.oreka.sdk.tape.TapeDTO;
@@ -48,7 +43,6 @@ import org.slf4j.LoggerFactory;
 public class Reporting implements TapeListener, TapeProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reporting.class);
-    private static final long SEGMENT_BYTES = 16L << 20;
 
     @ObjectClassDefinition(name = "Oreka Reporting")
     public @interface Config {
@@ -89,113 +83,32 @@ public class Reporting implements TapeListener, TapeProcessor {
     }
 
     private final List<TapeMessageListener> listeners = new CopyOnWriteArrayList<>();
-    /** The running senders by tracker name; replaced as a whole, so the recorder's threads read it without locks. */
-    private volatile Map<String, TrackerSender> senders = Map.of();
     private final String hostname = hostname();
-    private final ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "reporting-sync");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TrackerDelivery delivery = new TrackerDelivery("Reporting", this::initMessage, this::readyAnswered);
     private volatile Config config;
     private volatile Path audioRoot;
-    private volatile Outbox outbox;
 
     @Activate
     void activate(Config config) {
-        syncer.scheduleWithFixedDelay(this::sync, 1, 1, TimeUnit.SECONDS);
         modified(config);
     }
 
     @Modified
     synchronized void modified(Config config) {
         this.config = config;
-        Path folder = (config.ReportingQueuePath().isBlank()
-                ? Paths.get(System.getProperty("karaf.data", "data"), "reporting") : Paths.get(config.ReportingQueuePath()))
-                .toAbsolutePath();
+        Path folder = config.ReportingQueuePath().isBlank()
+                ? Paths.get(System.getProperty("karaf.data", "data"), "reporting") : Paths.get(config.ReportingQueuePath());
         audioRoot = config.AudioOutputPath().isBlank()
                 ? Paths.get(System.getProperty("karaf.data", "data"), "audio").toAbsolutePath()
                 : Paths.get(config.AudioOutputPath()).toAbsolutePath();
-        Map<String, Tracker> wanted = new LinkedHashMap<>();
-        Duration timeout = Duration.ofSeconds(Math.max(1, config.ClientTimeout()));
-        for (String entry : config.TrackerHostname().split(",")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            try {
-                Tracker tracker = Tracker.parse(entry, config.TrackerTcpPort(), config.TrackerTlsPort(),
-                        config.TrackerServicename(), timeout);
-                wanted.put(tracker.name(), tracker);
-            } catch (IllegalArgumentException e) {
-                LOG.error("TrackerHostname: {}; that tracker gets no messages", e.getMessage());
-            }
-        }
-        // Senders are rebuilt so that new timeouts and retry periods apply; their queue positions are kept.
-        for (TrackerSender sender : senders.values()) {
-            sender.stop();
-        }
-        if (outbox == null || !outbox.folder().equals(folder)) {
-            if (!openQueue(folder)) {
-                senders = Map.of();
-                return;
-            }
-        }
-        for (String gone : senders.keySet()) {
-            if (!wanted.containsKey(gone)) {
-                try {
-                    outbox.removeCursor(senders.get(gone).tracker().fileName());
-                } catch (IOException e) {
-                    LOG.warn("Reporting: cannot forget the queue position of {}: {}", gone, e.getMessage());
-                }
-            }
-        }
-        Map<String, TrackerSender> started = new LinkedHashMap<>();
-        for (Tracker tracker : wanted.values()) {
-            try {
-                TrackerSender sender = new TrackerSender(tracker, outbox.cursor(tracker.fileName()), this::initMessage,
-                        Duration.ofSeconds(Math.max(1, config.ClientRetryPeriodSec())),
-                        Duration.ofSeconds(config.ClientTimeout() + 10L), this::readyAnswered);
-                started.put(tracker.name(), sender);
-                sender.start();
-            } catch (IOException e) {
-                LOG.error("Reporting to {} cannot start: {}", tracker.name(), e.getMessage());
-            }
-        }
-        senders = java.util.Collections.unmodifiableMap(started);
-        LOG.info("Reporting to {}", senders.isEmpty() ? "no tracker" : String.join(", ", senders.keySet()));
-    }
-
-    /** Opens the queue in {@code folder}, closing the previous one (whose undelivered messages stay there). */
-    private boolean openQueue(Path folder) {
-        try {
-            Outbox opened = new Outbox(folder, SEGMENT_BYTES);
-            if (outbox != null) {
-                long left = senders.values().stream().mapToLong(s -> outbox.backlog(s.cursor())).max().orElse(0);
-                if (left > 0) {
-                    LOG.warn("ReportingQueuePath moved to {}: {} undelivered messages stay in {}", folder, left, outbox.folder());
-                }
-                outbox.close();
-            }
-            outbox = opened;
-            return true;
-        } catch (IOException e) {
-            LOG.error("Reporting cannot open its queue in {}: {}; nothing is reported until ReportingQueuePath is fixed",
-                    folder, e.getMessage());
-            return false;
-        }
+        delivery.configure(new TrackerDelivery.Settings(config.TrackerHostname(), config.TrackerTcpPort(),
+                config.TrackerTlsPort(), config.TrackerServicename(), config.ClientTimeout(), config.ClientRetryPeriodSec(),
+                folder));
     }
 
     @Deactivate
     synchronized void deactivate() throws IOException {
-        for (TrackerSender sender : senders.values()) {
-            sender.stop();
-        }
-        senders = Map.of();
-        syncer.shutdownNow();
-        if (outbox != null) {
-            sync();
-            outbox.close();
-        }
+        delivery.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -275,20 +188,13 @@ public class Reporting implements TapeListener, TapeProcessor {
                 LOG.warn("A tape message listener failed: {}", e.toString());
             }
         }
-        Outbox box = outbox;
-        Map<String, TrackerSender> trackers = senders;
-        if (!config.EnableReporting() || trackers.isEmpty() || box == null) {
+        if (!config.EnableReporting()) {
             return;
         }
         try {
-            box.append(message);
+            delivery.queue(message, fields);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (TrackerSender.MESSAGES.isInfoEnabled()) {
-            String line = SingleLine.format(fields);
-            trackers.forEach((tracker, sender) -> TrackerSender.MESSAGES.info("[{}] queuesize:{} enqueued: {}", tracker,
-                    box.backlog(sender.cursor()), line));
         }
     }
 
@@ -317,18 +223,6 @@ public class Reporting implements TapeListener, TapeProcessor {
             }
         } catch (IOException e) {
             LOG.warn("Cannot delete {}: {}", target, e.getMessage());
-        }
-    }
-
-    private void sync() {
-        Outbox box = outbox;
-        if (box == null) {
-            return;
-        }
-        try {
-            box.sync();
-        } catch (IOException e) {
-            LOG.warn("Reporting queue cannot be synced to disk: {}", e.getMessage());
         }
     }
 

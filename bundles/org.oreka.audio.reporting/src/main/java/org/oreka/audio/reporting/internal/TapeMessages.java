@@ -76,18 +76,6 @@ final class TapeMessages {
         return m;
     }
 
-    /** The fields of a URL-form message, in order. */
-    static Map<String, String> fields(String urlForm) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : urlForm.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(UrlForm.decode(pair.substring(0, eq)), UrlForm.decode(pair.substring(eq + 1)));
-            }
-        }
-        return fields;
-    }
-
     private static String nonNull(String value) {
         return value == null ? "" : value;
     }

@@ -44,9 +44,4 @@ class TapeMessagesTest {
         assertEquals("type=addtag&orkuid=20240101_101500_ABCD&tagtype=dtmfdigit&tagtext=5&offsetmsec=4200&",
                 UrlForm.format(TapeMessages.addTag(tag)));
     }
-
-    @Test
-    void urlFormMessagesAreReadBackField() {
-        assertEquals("a b/c", TapeMessages.fields("type=tape&filename=a+b%2Fc&").get("filename"));
-    }
 }

@@ -86,7 +86,7 @@ public class TapeCommand extends TrackCommand {
             recid = ORKUID_TIME.format(timestamp.atZone(ZoneId.systemDefault())) + "_" + capturePort;
         }
         Long duration = Parameters.number(request, "duration");
-        String mediaType = Parameters.text(request, "mediatype");
+        boolean screen = "S".equalsIgnoreCase(Parameters.text(request, "mediatype"));
         return new TapeMessage(recid, stage, capturePort, timestamp, duration == null ? 0 : duration,
                 Parameters.text(request, "filename"), Parameters.text(request, "localparty"),
                 Parameters.text(request, "localentrypoint"), Parameters.text(request, "remoteparty"),
@@ -94,8 +94,9 @@ public class TapeCommand extends TrackCommand {
                 Parameters.text(request, "hostname"), Parameters.text(request, "localip"), Parameters.text(request, "remoteip"),
                 Parameters.text(request, "nativecallid"), tags(Parameters.text(request, "tags")),
                 Boolean.TRUE.equals(Parameters.bool(request, "ondemand")), Parameters.text(request, "side"),
-                Parameters.text(request, "loginstring"), mediaType != null && mediaType.equalsIgnoreCase("S") ? 'S' : 'A',
-                Parameters.number(request, "filesize"));
+                Parameters.text(request, "loginstring"), screen ? 'S' : 'A', Parameters.number(request, "filesize"),
+                // a screen recording names the call it belongs to
+                screen ? Parameters.text(request, "orkuid") : null);
     }
 
     /** The tags of Oreka's {@code tags} field. */

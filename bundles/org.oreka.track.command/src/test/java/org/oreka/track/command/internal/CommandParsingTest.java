@@ -46,6 +46,17 @@ class CommandParsingTest {
     }
 
     @Test
+    void aScreenTapeNamesItsCallByOrkuid() {
+        TapeMessage screen = TapeCommand.parse(request("type=tape&recid=200_S20240101101500&stage=start&timestamp=1704104100"
+                + "&mediatype=S&orkuid=200&loginstring=5001&filename=2024%2F01%2F01%2F10%2F200_S20240101101500.webm"));
+        assertTrue(screen.isScreen());
+        assertEquals("200", screen.callOrkuid());
+        TapeMessage audio = TapeCommand.parse(request("type=tape&recid=200&stage=start&timestamp=1704104100&orkuid=100"));
+        assertEquals('A', audio.mediaType());
+        assertEquals(null, audio.callOrkuid());
+    }
+
+    @Test
     void badTapeMessagesAreRefusedNamingTheProblem() {
         assertEquals("stage is missing", assertThrows(TrackException.class,
                 () -> TapeCommand.parse(request("type=tape&recid=x&timestamp=1"))).getMessage());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.persistence.EntityManager;
@@ -19,6 +20,7 @@ import org.oreka.track.storage.LiveCall;
 import org.oreka.track.storage.LiveCalls;
 import org.oreka.track.storage.LiveDecision;
 import org.oreka.track.storage.MetadataMessage;
+import org.oreka.track.storage.RecordingListener;
 import org.oreka.track.storage.TagEntry;
 import org.oreka.track.storage.Tags;
 import org.oreka.track.storage.TapeIngestion;
@@ -32,6 +34,10 @@ import org.oreka.track.storage.internal.entity.UserEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recordings in the database: ingests tape and CTI messages, tags, and the live keep/discard decisions, all
@@ -40,6 +46,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {TapeIngestion.class, LiveCalls.class, Tags.class, CtiMetadata.class, RecordingStore.class})
 public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetadata {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingStore.class);
     static final String START = "START";
     static final String STOP = "STOP";
     static final String READY = "READY";
@@ -58,6 +65,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
     private final TagWriter tagWriter = new TagWriter();
     /** Decisions waiting for a user's next call, by user id. */
     private final Map<Long, LiveDecision> nextCallDecisions = new ConcurrentHashMap<>();
+    private final List<RecordingListener> listeners = new CopyOnWriteArrayList<>();
     /** Whether any CTI metadata was ever stored: without it, a ready recording has nothing to match. */
     private volatile boolean ctiSeen;
 
@@ -81,6 +89,25 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
             ctiSeen = !em.createQuery("SELECT m.id FROM MetadataEntity m", Long.class).setMaxResults(1).getResultList().isEmpty();
             return null;
         });
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindListener(RecordingListener listener) {
+        listeners.add(listener);
+    }
+
+    void unbindListener(RecordingListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void tell(java.util.function.Consumer<RecordingListener> event) {
+        for (RecordingListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("A recording listener failed: {}", e.toString());
+            }
+        }
     }
 
     // Tape messages
@@ -108,6 +135,14 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
     private TapeReceipt start(EntityManager em, WriteBatch batch, TapeMessage m) {
         Directory dir = directory.get();
         TapeEntity tape = tape(em, batch, m.recid());
+        if (tape == null && m.isScreen()) {
+            // A screen recording is no call: it stays out of live monitoring, programs and decisions.
+            tape = newTape(em, batch, m, START);
+            tape.startedAt = Instant.now();
+            em.persist(tape);
+            batch.remember(tape);
+            return TapeReceipt.accepted(false);
+        }
         if (tape == null) {
             tape = newTape(em, batch, m, START);
             tape.startedAt = Instant.now();
@@ -124,7 +159,10 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
             }
             List<TagEntry> tags = tagWriter.add(em, batch, tape, m.tags());
             LiveCall call = liveCall(tape, m.service(), tags);
-            batch.afterCommit(() -> live.started(call));
+            batch.afterCommit(() -> {
+                live.started(call);
+                tell(listener -> listener.recordingStarted(call));
+            });
         }
         return recordable(dir, tape, m.loginString());
     }
@@ -132,6 +170,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
     private TapeReceipt stop(EntityManager em, WriteBatch batch, TapeMessage m) {
         TapeEntity tape = tape(em, batch, m.recid());
         Instant now = Instant.now();
+        boolean wasLive = tape != null && START.equals(tape.state);
         if (tape == null) {
             tape = newTape(em, batch, m, STOP);
             tape.stoppedAt = now;
@@ -145,7 +184,13 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
             tagWriter.add(em, batch, tape, m.tags());
         }
         String recid = tape.recid;
-        batch.afterCommit(() -> live.stopped(recid, now));
+        boolean audio = !"S".equals(tape.mediaType);
+        batch.afterCommit(() -> {
+            live.stopped(recid, now);
+            if (wasLive && audio) {
+                tell(listener -> listener.recordingStopped(recid));
+            }
+        });
         return TapeReceipt.accepted(false);
     }
 
@@ -155,6 +200,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
             return TapeReceipt.accepted(!Boolean.TRUE.equals(tape.kept));
         }
         Instant now = Instant.now();
+        boolean wasLive = tape != null && START.equals(tape.state);
         if (tape == null) {
             tape = newTape(em, batch, m, READY);
             em.persist(tape);
@@ -163,6 +209,14 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
             fill(tape, m);
         }
         tape.state = READY;
+        if (m.isScreen() || "S".equals(tape.mediaType)) {
+            // Screen recordings are kept with their call; they have no segments of their own.
+            tape.readyAt = now;
+            tape.stoppedAt = tape.stoppedAt == null ? now : tape.stoppedAt;
+            tape.fileSize = m.fileSize() != null ? m.fileSize() : tape.fileSize;
+            tape.kept = true;
+            return TapeReceipt.accepted(false);
+        }
         tape.readyAt = now;
         tape.stoppedAt = tape.stoppedAt == null ? now : tape.stoppedAt;
         if (m.fileSize() != null) {
@@ -210,7 +264,12 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
             }
         }
         String recid = tape.recid;
-        batch.afterCommit(() -> live.stopped(recid, now));
+        batch.afterCommit(() -> {
+            live.stopped(recid, now);
+            if (wasLive) {
+                tell(listener -> listener.recordingStopped(recid));
+            }
+        });
         return TapeReceipt.accepted(!keep);
     }
 
@@ -255,6 +314,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
         tape.timestamp = m.timestamp();
         tape.serviceId = recorders.serviceId(em, batch, m.service(), m.hostname());
         tape.mediaType = String.valueOf(m.mediaType());
+        tape.callRecid = m.callOrkuid();
         tape.liveDecision = LiveDecision.NEITHER.name();
         tape.direction = Direction.UNKN.code();
         fill(tape, m);

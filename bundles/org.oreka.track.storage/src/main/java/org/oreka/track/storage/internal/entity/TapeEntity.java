@@ -48,4 +48,6 @@ public class TapeEntity {
     public Instant startedAt;
     public Instant stoppedAt;
     public Instant readyAt;
+    /** A screen recording's call: that call's recid. */
+    public String callRecid;
 }

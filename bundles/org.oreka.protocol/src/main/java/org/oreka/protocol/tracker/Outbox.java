@@ -1,4 +1,4 @@
-package org.oreka.audio.reporting.internal;
+package org.oreka.protocol.tracker;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,13 +22,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * recorder goes on, so a killed process loses nothing; a line cut short by a crash is dropped at the next start.
  * Segments every cursor has passed are deleted.
  */
-final class Outbox implements AutoCloseable {
+public final class Outbox implements AutoCloseable {
 
     /**
      * One queued message: its sequence number, when it was queued (ms since the epoch), its text, and where its line
      * ends in its segment file.
      */
-    record Entry(long seq, long queuedMillis, String message, Path segment, long end) {
+    public record Entry(long seq, long queuedMillis, String message, Path segment, long end) {
     }
 
     private static final String SEGMENT_PREFIX = "outbox-";
@@ -47,7 +47,12 @@ final class Outbox implements AutoCloseable {
     private long lastSeq;
     private boolean closed;
 
-    Outbox(Path folder, long segmentBytes) throws IOException {
+    /**
+     * Opens (or creates) the queue in {@code folder}; a line cut short by a crash is dropped.
+     *
+     * @param segmentBytes the size after which a new segment file is started
+     */
+    public Outbox(Path folder, long segmentBytes) throws IOException {
         this.folder = folder;
         this.segmentBytes = segmentBytes;
         Files.createDirectories(folder);
@@ -76,12 +81,12 @@ final class Outbox implements AutoCloseable {
     }
 
     /** The folder of the queue's files. */
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 
     /** Queues a message; returns its sequence number once it is written. */
-    long append(String message) throws IOException {
+    public long append(String message) throws IOException {
         if (message.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a queued message is one line");
         }
@@ -111,7 +116,7 @@ final class Outbox implements AutoCloseable {
      * The sync runs outside the queue's lock: it can take most of a second on a busy disk, and neither the recorder
      * appending nor the senders reading may wait for it.
      */
-    void sync() throws IOException {
+    public void sync() throws IOException {
         FileChannel channel;
         lock.lock();
         try {
@@ -129,7 +134,7 @@ final class Outbox implements AutoCloseable {
     }
 
     /** The sequence number of the newest message. */
-    long lastSeq() {
+    public long lastSeq() {
         lock.lock();
         try {
             return lastSeq;
@@ -141,7 +146,7 @@ final class Outbox implements AutoCloseable {
     /**
      * The reading position of one reader; a new reader starts after the newest message (it is not sent history).
      */
-    Cursor cursor(String name) throws IOException {
+    public Cursor cursor(String name) throws IOException {
         Cursor existing = cursors.get(name);
         if (existing != null) {
             return existing;
@@ -155,14 +160,14 @@ final class Outbox implements AutoCloseable {
     }
 
     /** Forgets a reader (a tracker taken off the list) and its saved position. */
-    void removeCursor(String name) throws IOException {
+    public void removeCursor(String name) throws IOException {
         cursors.remove(name);
         Files.deleteIfExists(folder.resolve(name + CURSOR_SUFFIX));
         deletePassedSegments();
     }
 
     /** How many messages a reader has still to deliver. */
-    long backlog(Cursor cursor) {
+    public long backlog(Cursor cursor) {
         return lastSeq() - cursor.delivered;
     }
 
@@ -237,7 +242,7 @@ final class Outbox implements AutoCloseable {
     }
 
     /** One reader's position: the last message it delivered, saved in a file of its own. */
-    final class Cursor {
+    public final class Cursor {
         private final String name;
         private final Path file;
         private volatile long delivered;
@@ -250,7 +255,7 @@ final class Outbox implements AutoCloseable {
             this.delivered = delivered;
         }
 
-        String name() {
+        public String name() {
             return name;
         }
 
@@ -258,7 +263,7 @@ final class Outbox implements AutoCloseable {
          * The messages after the last delivered one, up to {@code max}; waits up to {@code timeoutMillis} for one.
          * Returns them again until they are {@link #delivered(Entry) marked delivered}.
          */
-        List<Entry> next(int max, long timeoutMillis) throws IOException, InterruptedException {
+        public List<Entry> next(int max, long timeoutMillis) throws IOException, InterruptedException {
             long wanted = delivered + 1;
             Path current;
             lock.lock();
@@ -292,7 +297,7 @@ final class Outbox implements AutoCloseable {
         }
 
         /** Marks every message up to {@code last} delivered and saves the position. */
-        void delivered(Entry last) throws IOException {
+        public void delivered(Entry last) throws IOException {
             delivered = last.seq();
             segment = last.segment();
             offset = last.end();
@@ -310,7 +315,7 @@ final class Outbox implements AutoCloseable {
             }
         }
 
-        long deliveredSeq() {
+        public long deliveredSeq() {
             return delivered;
         }
 

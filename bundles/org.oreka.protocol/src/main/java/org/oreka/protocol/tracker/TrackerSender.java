@@ -1,4 +1,4 @@
-package org.oreka.audio.reporting.internal;
+package org.oreka.protocol.tracker;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.oreka.protocol.SingleLine;
+import org.oreka.protocol.UrlForm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * reached), then every message in order, each retried until the tracker has it, so an outage only delays them.
  * Writes Oreka's {@code messages.log} lines (logger {@code reporting}).
  */
-final class TrackerSender implements Runnable {
+public final class TrackerSender implements Runnable {
 
-    static final Logger MESSAGES = LoggerFactory.getLogger("reporting");
+    /** Oreka's {@code messages.log}: every message queued, sent and answered. */
+    public static final Logger MESSAGES = LoggerFactory.getLogger("reporting");
     private static final long CONNECT_ERROR_LOG_MILLIS = 60_000;
 
     private final Tracker tracker;
@@ -37,7 +39,7 @@ final class TrackerSender implements Runnable {
      * @param readyAnswered hears the tracker's answer fields to each {@code stage=ready} message, with the
      *        message's own fields under {@code message.}-prefixed keys
      */
-    TrackerSender(Tracker tracker, Outbox.Cursor cursor, Supplier<String> init, Duration retry, Duration initRepeat,
+    public TrackerSender(Tracker tracker, Outbox.Cursor cursor, Supplier<String> init, Duration retry, Duration initRepeat,
             Consumer<Map<String, String>> readyAnswered) {
         this.tracker = tracker;
         this.cursor = cursor;
@@ -49,20 +51,20 @@ final class TrackerSender implements Runnable {
         thread.setDaemon(true);
     }
 
-    Tracker tracker() {
+    public Tracker tracker() {
         return tracker;
     }
 
     /** This tracker's position in the queue. */
-    Outbox.Cursor cursor() {
+    public Outbox.Cursor cursor() {
         return cursor;
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
-    void stop() {
+    public void stop() {
         running = false;
         thread.interrupt();
         try {
@@ -119,7 +121,7 @@ final class TrackerSender implements Runnable {
     }
 
     private void deliver(Outbox.Entry entry) throws InterruptedException {
-        Map<String, String> fields = TapeMessages.fields(entry.message());
+        Map<String, String> fields = UrlForm.parse(entry.message());
         String line = SingleLine.format(fields);
         while (running) {
             MESSAGES.info("[{}] timedeltasecs:{} sending: {}", tracker.name(),

@@ -1,4 +1,4 @@
-package org.oreka.audio.reporting.internal;
+package org.oreka.protocol.tracker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

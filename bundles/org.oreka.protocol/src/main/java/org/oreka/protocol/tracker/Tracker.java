@@ -1,4 +1,4 @@
-package org.oreka.audio.reporting.internal;
+package org.oreka.protocol.tracker;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,18 +12,18 @@ import java.util.Map;
 import org.oreka.protocol.SingleLine;
 
 /**
- * One OrkTrack of {@code TrackerHostname}: its address, parsed from {@code [http(s)://]host[:port][/service]} with
+ * One OrkTrack of a {@code TrackerHostname} list: its address, parsed from {@code [http(s)://]host[:port][/service]} with
  * Oreka's defaults, and the HTTP exchange of one message with it.
  */
-final class Tracker {
+public final class Tracker {
 
     /** A tracker's answer: the HTTP status and the single-line fields of the body (empty unless 200). */
-    record Reply(int status, Map<String, String> fields) {
+    public record Reply(int status, Map<String, String> fields) {
         /**
          * 200 means the tracker has the message; so does 400, OrkTrack's answer to a message it can never accept
          * (Oreka ignores it too). Anything else (404 while OrkTrack is being deployed, 5xx) is sent again.
          */
-        boolean delivered() {
+        public boolean delivered() {
             return status == 200 || status == 400;
         }
     }
@@ -49,7 +49,7 @@ final class Tracker {
      *
      * @throws IllegalArgumentException naming what is wrong with it
      */
-    static Tracker parse(String entry, int defaultPort, int defaultTlsPort, String defaultService, Duration timeout) {
+    public static Tracker parse(String entry, int defaultPort, int defaultTlsPort, String defaultService, Duration timeout) {
         String rest = entry.strip();
         String scheme = "http";
         String lower = rest.toLowerCase(Locale.ROOT);
@@ -82,17 +82,17 @@ final class Tracker {
     }
 
     /** The name used in messages.log and for this tracker's queue position: {@code host:port/service}. */
-    String name() {
+    public String name() {
         return host + ":" + port + "/" + service;
     }
 
     /** A name for files: the tracker's name with anything but letters, digits, dots and dashes replaced. */
-    String fileName() {
+    public String fileName() {
         return name().replaceAll("[^A-Za-z0-9.-]", "_");
     }
 
     /** Sends one URL-form message and returns the answer. */
-    Reply send(String urlForm) throws IOException, InterruptedException {
+    public Reply send(String urlForm) throws IOException, InterruptedException {
         URI uri = URI.create(scheme + "://" + host + ":" + port + "/" + service + "/command?" + urlForm);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,20 +1,20 @@
-package org.oreka.audio.command.internal;
+package org.oreka.protocol;
 
 import java.util.Map;
 
-import org.oreka.protocol.CommandResponse;
 
 /**
- * The two reply forms of the recorder's API: Oreka's XML document ({@code <response><success>true</success>
+ * The two reply forms of the recorder-side APIs (59140, 59170): Oreka's XML document ({@code <response><success>true</success>
  * ...</response>}) and, when the caller asks for {@code text/single-line}, the single-line form. An empty
  * comment is left out, as OrkAudio does for responses without one.
  */
-final class RecorderResponseFormat {
+public final class RecorderResponseFormat {
 
     private RecorderResponseFormat() {
     }
 
-    static String xml(CommandResponse response) {
+    /** The XML form. */
+    public static String xml(CommandResponse response) {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\" ?>\n<response>");
         for (Map.Entry<String, String> field : response.fields().entrySet()) {
             if (isShown(field)) {
@@ -25,11 +25,12 @@ final class RecorderResponseFormat {
         return out.append("</response>\n").toString();
     }
 
-    static String singleLine(CommandResponse response) {
+    /** The single-line form ({@code success=true comment=... }). */
+    public static String singleLine(CommandResponse response) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> field : response.fields().entrySet()) {
             if (isShown(field)) {
-                out.append(field.getKey()).append('=').append(org.oreka.protocol.SingleLine.escape(field.getValue())).append(' ');
+                out.append(field.getKey()).append('=').append(SingleLine.escape(field.getValue())).append(' ');
             }
         }
         return out.toString();
