@@ -30,8 +30,11 @@ import org.junit.Test;
 import org.oreka.protocol.SingleLine;
 import org.oreka.track.storage.AgentTracking;
 import org.oreka.track.storage.Direction;
+import org.oreka.track.storage.LiveCalls;
 import org.oreka.track.storage.Program;
 import org.oreka.track.storage.Programs;
+import org.oreka.track.storage.ScreenRecording;
+import org.oreka.track.storage.ScreenRecordings;
 import org.oreka.track.storage.UserDirectory;
 import org.osgi.service.jdbc.DataSourceFactory;
 
@@ -253,6 +256,31 @@ public class TrackApiIT extends OrekaTestSupport {
         assertError("ERROR_WORKSTATION_NOT_FOUND", track("cmd=agentstate&state=login&agent=" + agent + "&workstation=nowhere"));
         assertError("ERROR_MISSING_PARAMETER", track("cmd=agentstate&state=login&agent=" + agent));
         assertError("ERROR_INVALID_PARAMETER", track("cmd=agentstate&state=dance&device=1"));
+    }
+
+    /** OrkRfb's screen tapes (mediatype=S) stored beside their call and found by its orkuid, never as calls. */
+    @Test
+    public void screenTapesAreStoredBesideTheirCall() throws Exception {
+        String call = recid("SCR1");
+        String screen = call + "_S20240101101501";
+        long now = System.currentTimeMillis() / 1000;
+        assertOk(tape(call, "start", 20, "88" + run, "orkaudio-it"));
+        assertOk(track("type=init&name=orkrfb-it&hostname=rfbhost&servicetype=S&tcpport=59170&protocol=http"));
+        for (String stage : new String[] {"start", "stop", "ready", "ready"}) {
+            assertOk(track("type=tape&recid=" + screen + "&stage=" + stage + "&captureport=desk-" + run + "%3A5900&timestamp="
+                    + now + "&filename=2024%2F01%2F01%2F10%2F" + screen + ".webm&duration=" + (stage.equals("start") ? 0 : 19)
+                    + "&service=orkrfb-it&hostname=rfbhost&loginstring=agent" + run + "&orkuid=" + call + "&mediatype=S"));
+        }
+        List<ScreenRecording> screens = service(ScreenRecordings.class, null).ofCall(call);
+        assertEquals(1, screens.size());
+        ScreenRecording found = screens.get(0);
+        assertEquals(screen, found.recid());
+        assertEquals("2024/01/01/10/" + screen + ".webm", found.filename());
+        assertEquals(19, found.durationSeconds());
+        assertEquals("orkrfb-it", found.recorder());
+        assertEquals("READY", found.state());
+        assertTrue(service(LiveCalls.class, null).byOrkuid(screen).isEmpty());
+        assertTrue(service(LiveCalls.class, null).byOrkuid(call).isPresent());
     }
 
     @Test

@@ -123,6 +123,37 @@ class ScreenRecorderTest {
         }
     }
 
+    /** One recording per agent, many at once: each its own connection, thread, encoder and file. */
+    @Test
+    void manyRecordingsAtOnceEachMakeTheirVideo() throws Exception {
+        List<FakeVncServer> desktops = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                FakeVncServer vnc = FakeVncServer.withPassword(c -> VncAuthentication.response(c, "secret"), 32 + 2 * i, 24,
+                        0x10000 * (i * 30));
+                desktops.add(vnc);
+                assertTrue(recorder.start(target(vnc, "secret", "agent" + i)).success());
+            }
+            Thread.sleep(1500);
+            for (int i = 0; i < 8; i++) {
+                assertTrue(recorder.stop("agent" + i).success());
+            }
+        } finally {
+            for (FakeVncServer vnc : desktops) {
+                vnc.close();
+            }
+        }
+        try (Stream<Path> files = Files.walk(folder.resolve("screen"))) {
+            List<Path> videos = files.filter(Files::isRegularFile).sorted().toList();
+            assertEquals(8, videos.size(), videos.toString());
+            for (Path video : videos) {
+                String agent = video.getFileName().toString().replaceAll("_S.*", "");
+                int i = Integer.parseInt(agent.substring("agent".length()));
+                assertTrue(probe(video).contains("width=" + (32 + 2 * i)), video + ": " + probe(video));
+            }
+        }
+    }
+
     /** A server trickling a large update does not hold stoprfb: its connection is dropped after a few seconds. */
     @Test
     void stopEndsARecordingStuckInATricklingUpdate() throws Exception {

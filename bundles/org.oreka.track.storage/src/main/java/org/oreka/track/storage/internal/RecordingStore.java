@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
 
@@ -46,7 +47,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = {TapeIngestion.class, LiveCalls.class, Tags.class, CtiMetadata.class, RecordingStore.class})
 public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetadata {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RecordingStore.class);
     static final String START = "START";
     static final String STOP = "STOP";
     static final String READY = "READY";
@@ -55,6 +55,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
     /** Slack between the elapsed time Live Monitoring showed and the call's start. */
     private static final Duration ELAPSED_SLACK = Duration.ofSeconds(5);
     private static final Duration LIVE_CALL_LIMIT = Duration.ofDays(1);
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingStore.class);
 
     private final Storage storage;
     private final DirectoryCache directory;
@@ -100,7 +101,7 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
         listeners.remove(listener);
     }
 
-    private void tell(java.util.function.Consumer<RecordingListener> event) {
+    private void tell(Consumer<RecordingListener> event) {
         for (RecordingListener listener : listeners) {
             try {
                 event.accept(listener);
