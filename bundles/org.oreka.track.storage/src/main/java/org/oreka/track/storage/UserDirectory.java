@@ -57,6 +57,56 @@ public interface UserDirectory {
     /** The user with that id. */
     Optional<User> byId(long id);
 
+    /** Every user that is not deleted, by last and first name. */
+    List<User> users();
+
+    /** Every group, regular and security, by name. */
+    List<Group> groups();
+
+    /**
+     * Sets a user's OrkWeb password, stored as a salted slow hash, and clears a login lock.
+     *
+     * @throws TrackException ERROR_NO_USER_FOUND when there is no such user, ERROR_INVALID_PASSWORD when the password
+     *         is shorter than {@link #MIN_PASSWORD_LENGTH} characters
+     */
+    void setPassword(long userId, char[] password);
+
+    /** The shortest password {@link #setPassword} takes. */
+    int MIN_PASSWORD_LENGTH = 8;
+
+    /**
+     * Checks a login: the user of the login string must be active, have a password and not be locked. After
+     * {@link #MAX_FAILED_LOGINS} wrong passwords in a row the user is locked for {@link #LOCK_MINUTES} minutes, during
+     * which no password is checked; a success resets the count.
+     */
+    LoginResult login(String loginString, char[] password);
+
+    /** Wrong passwords in a row that lock a user. */
+    int MAX_FAILED_LOGINS = 5;
+
+    /** How long a lock lasts. */
+    int LOCK_MINUTES = 5;
+
+    /**
+     * Makes a user an OrkWeb administrator or not.
+     *
+     * @throws TrackException ERROR_NO_USER_FOUND when there is no such user
+     */
+    void setAdmin(long userId, boolean admin);
+
+    /** Whose recordings a user may see (nothing at all for a disabled, deleted or missing user). */
+    Visibility visibility(long userId);
+
+    /**
+     * Sets the regular groups whose members' recordings the members of a security group may see.
+     *
+     * @throws TrackException ERROR_GROUP_NOT_FOUND when the security group is not one, or a group is not a regular one
+     */
+    void setVisibleGroups(long securityGroupId, List<Long> groupIds);
+
+    /** The regular groups a security group may see. */
+    List<Group> visibleGroups(long securityGroupId);
+
     /** How many users were added and updated by an import. */
     record ImportResult(int added, int updated) {
     }

@@ -17,10 +17,12 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oreka.track.storage.Group;
+import org.oreka.track.storage.LoginResult;
 import org.oreka.track.storage.TrackException;
 import org.oreka.track.storage.User;
 import org.oreka.track.storage.UserDirectory;
 import org.oreka.track.storage.UserUpdate;
+import org.oreka.track.storage.Visibility;
 
 class ExternalUserSyncTest {
 
@@ -71,6 +73,46 @@ class ExternalUserSyncTest {
         @Override
         public Optional<User> byId(long id) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<User> users() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Group> groups() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setPassword(long userId, char[] password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public LoginResult login(String loginString, char[] password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setAdmin(long userId, boolean admin) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Visibility visibility(long userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setVisibleGroups(long securityGroupId, List<Long> groupIds) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Group> visibleGroups(long securityGroupId) {
+            throw new UnsupportedOperationException();
         }
     };
 

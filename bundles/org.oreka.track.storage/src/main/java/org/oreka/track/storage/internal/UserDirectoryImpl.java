@@ -1,21 +1,27 @@
 package org.oreka.track.storage.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.oreka.track.storage.Group;
+import org.oreka.track.storage.LoginResult;
 import org.oreka.track.storage.TrackException;
 import org.oreka.track.storage.User;
 import org.oreka.track.storage.UserDirectory;
 import org.oreka.track.storage.UserUpdate;
+import org.oreka.track.storage.Visibility;
 import org.oreka.track.storage.internal.entity.GroupEntity;
 import org.oreka.track.storage.internal.entity.LoginStringEntity;
+import org.oreka.track.storage.internal.entity.SecurityGroupAccessEntity;
 import org.oreka.track.storage.internal.entity.UserEntity;
 import org.oreka.track.storage.internal.entity.UserGroupEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -116,8 +122,7 @@ public class UserDirectoryImpl implements UserDirectory {
             throw new TrackException("ERROR_SAVING_GROUP", "a group needs a name");
         }
         return storage.tx(em -> {
-            GroupEntity group = newGroup(em, name.trim(), security, parentId);
-            return new Group(group.id, group.name, group.security, group.parentId);
+            return toGroup(newGroup(em, name.trim(), security, parentId));
         });
     }
 
@@ -125,7 +130,7 @@ public class UserDirectoryImpl implements UserDirectory {
     public List<Group> groupsNamed(String name) {
         return storage.tx(em -> em.createQuery("SELECT g FROM GroupEntity g WHERE g.name = :name ORDER BY g.id", GroupEntity.class)
                 .setParameter("name", name).getResultList().stream()
-                .map(g -> new Group(g.id, g.name, g.security, g.parentId)).toList());
+                .map(UserDirectoryImpl::toGroup).toList());
     }
 
     @Override
@@ -139,6 +144,159 @@ public class UserDirectoryImpl implements UserDirectory {
     @Override
     public Optional<User> byId(long id) {
         return storage.tx(em -> Optional.ofNullable(em.find(UserEntity.class, id)).map(u -> toUser(em, u)));
+    }
+
+    @Override
+    public List<User> users() {
+        return storage.tx(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.deleted = FALSE"
+                + " ORDER BY u.lastname, u.firstname, u.id", UserEntity.class).getResultList().stream()
+                .map(u -> toUser(em, u)).toList());
+    }
+
+    @Override
+    public List<Group> groups() {
+        return storage.tx(em -> em.createQuery("SELECT g FROM GroupEntity g ORDER BY g.name, g.id", GroupEntity.class)
+                .getResultList().stream().map(UserDirectoryImpl::toGroup).toList());
+    }
+
+    @Override
+    public void setPassword(long userId, char[] password) {
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw new TrackException("ERROR_INVALID_PASSWORD", "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        String hash = PasswordHash.hash(password, PasswordHash.ITERATIONS);
+        storage.tx(em -> {
+            UserEntity user = existing(em, userId);
+            user.password = hash;
+            user.failedLogins = 0;
+            user.lockedUntil = null;
+            return null;
+        });
+    }
+
+    @Override
+    public LoginResult login(String loginString, char[] password) {
+        Instant now = Instant.now();
+        return storage.tx(em -> {
+            LoginStringEntity login = loginString == null ? null : loginString(em, loginString.trim());
+            UserEntity user = login == null ? null : em.find(UserEntity.class, login.userId, LockModeType.PESSIMISTIC_WRITE);
+            if (user == null) {
+                PasswordHash.matches(password, null);
+                return new LoginResult(LoginResult.Outcome.INVALID, null, null);
+            }
+            if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+                return new LoginResult(LoginResult.Outcome.LOCKED, null, user.lockedUntil);
+            }
+            boolean right = PasswordHash.matches(password, user.password);
+            if (!right) {
+                user.failedLogins++;
+                if (user.failedLogins >= MAX_FAILED_LOGINS) {
+                    user.failedLogins = 0;
+                    user.lockedUntil = now.plus(Duration.ofMinutes(LOCK_MINUTES));
+                    LOG.warn("OrkWeb login of user {} locked for {} minutes after {} wrong passwords", user.id,
+                            LOCK_MINUTES, MAX_FAILED_LOGINS);
+                    return new LoginResult(LoginResult.Outcome.LOCKED, null, user.lockedUntil);
+                }
+                return new LoginResult(LoginResult.Outcome.INVALID, null, null);
+            }
+            user.failedLogins = 0;
+            user.lockedUntil = null;
+            if (user.disabled || user.deleted) {
+                return new LoginResult(LoginResult.Outcome.INVALID, null, null);
+            }
+            if (PasswordHash.outdated(user.password)) {
+                user.password = PasswordHash.hash(password, PasswordHash.ITERATIONS);
+            }
+            return new LoginResult(LoginResult.Outcome.SUCCESS, toUser(em, user), null);
+        });
+    }
+
+    @Override
+    public void setAdmin(long userId, boolean admin) {
+        storage.tx(em -> {
+            existing(em, userId).admin = admin;
+            return null;
+        });
+    }
+
+    @Override
+    public Visibility visibility(long userId) {
+        return storage.tx(em -> {
+            UserEntity user = em.find(UserEntity.class, userId);
+            if (user == null || user.disabled || user.deleted) {
+                return new Visibility(false, Set.of());
+            }
+            if (user.admin) {
+                return Visibility.ALL;
+            }
+            Set<Long> users = new HashSet<>();
+            users.add(user.id);
+            if (user.securityGroupId != null) {
+                Set<Long> groups = withSubGroups(em, em.createQuery("SELECT a.groupId FROM SecurityGroupAccessEntity a"
+                        + " WHERE a.securityGroupId = :security", Long.class)
+                        .setParameter("security", user.securityGroupId).getResultList());
+                if (!groups.isEmpty()) {
+                    users.addAll(em.createQuery("SELECT m.userId FROM UserGroupEntity m WHERE m.groupId IN :groups", Long.class)
+                            .setParameter("groups", groups).getResultList());
+                }
+            }
+            return new Visibility(false, users);
+        });
+    }
+
+    /** The groups and, transitively, every group whose parent is among them. */
+    private static Set<Long> withSubGroups(EntityManager em, List<Long> groups) {
+        Set<Long> all = new HashSet<>(groups);
+        List<Long> level = groups;
+        while (!level.isEmpty()) {
+            level = em.createQuery("SELECT g.id FROM GroupEntity g WHERE g.parentId IN :parents", Long.class)
+                    .setParameter("parents", level).getResultList().stream().filter(all::add).toList();
+        }
+        return all;
+    }
+
+    @Override
+    public void setVisibleGroups(long securityGroupId, List<Long> groupIds) {
+        storage.tx(em -> {
+            GroupEntity security = em.find(GroupEntity.class, securityGroupId);
+            if (security == null || !security.security) {
+                throw new TrackException("ERROR_GROUP_NOT_FOUND", "no security group has the id " + securityGroupId);
+            }
+            for (Long groupId : groupIds) {
+                GroupEntity group = em.find(GroupEntity.class, groupId);
+                if (group == null || group.security) {
+                    throw new TrackException("ERROR_GROUP_NOT_FOUND", "no regular group has the id " + groupId);
+                }
+            }
+            em.createQuery("DELETE FROM SecurityGroupAccessEntity a WHERE a.securityGroupId = :security")
+                    .setParameter("security", securityGroupId).executeUpdate();
+            for (Long groupId : new LinkedHashSet<>(groupIds)) {
+                SecurityGroupAccessEntity access = new SecurityGroupAccessEntity();
+                access.securityGroupId = securityGroupId;
+                access.groupId = groupId;
+                em.persist(access);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Group> visibleGroups(long securityGroupId) {
+        return storage.tx(em -> em.createQuery("SELECT g FROM GroupEntity g, SecurityGroupAccessEntity a"
+                + " WHERE a.groupId = g.id AND a.securityGroupId = :security ORDER BY g.name", GroupEntity.class)
+                .setParameter("security", securityGroupId).getResultList().stream().map(UserDirectoryImpl::toGroup).toList());
+    }
+
+    private static UserEntity existing(EntityManager em, long userId) {
+        UserEntity user = em.find(UserEntity.class, userId);
+        if (user == null) {
+            throw new TrackException("ERROR_NO_USER_FOUND", "no user has the id " + userId);
+        }
+        return user;
+    }
+
+    private static Group toGroup(GroupEntity g) {
+        return new Group(g.id, g.name, g.security, g.parentId);
     }
 
     private static void validate(UserUpdate update) {
@@ -278,6 +436,7 @@ public class UserDirectoryImpl implements UserDirectory {
                 .setParameter("user", user.id).getResultList());
         GroupEntity security = user.securityGroupId == null ? null : em.find(GroupEntity.class, user.securityGroupId);
         return new User(user.id, user.firstname, user.lastname, user.email, user.recordable, user.externalUser,
-                user.disabled, user.deleted, loginStrings, groups, security == null ? null : security.name);
+                user.disabled, user.deleted, loginStrings, groups, security == null ? null : security.name, user.admin,
+                user.password != null);
     }
 }
