@@ -183,6 +183,29 @@ public class AgentTrackingImpl implements AgentTracking {
     }
 
     @Override
+    public List<Workstation> workstations() {
+        return storage.tx(em -> em.createQuery("SELECT w FROM WorkstationEntity w ORDER BY w.name, w.id", WorkstationEntity.class)
+                .getResultList().stream().map(w -> new Workstation(w.id, w.name, w.hostname, w.rfbPort)).toList());
+    }
+
+    @Override
+    public synchronized void deleteWorkstation(long id) {
+        storage.tx(em -> {
+            WorkstationEntity ws = em.find(WorkstationEntity.class, id);
+            if (ws == null) {
+                throw new TrackException("ERROR_WORKSTATION_NOT_FOUND", "no workstation has the id " + id);
+            }
+            List<String> agents = current(em).stream().filter(a -> ws.id.equals(a.workstationId)).map(a -> a.agent).toList();
+            if (!agents.isEmpty()) {
+                throw new TrackException("ERROR_WORKSTATION_IN_USE", "agents " + String.join(", ", agents)
+                        + " are logged in at workstation '" + ws.name + "'; log them out first");
+            }
+            em.remove(ws);
+            return null;
+        });
+    }
+
+    @Override
     public Optional<Workstation> workstation(String hostname) {
         return storage.tx(em -> workstation(em, hostname).map(w -> new Workstation(w.id, w.name, w.hostname, w.rfbPort)));
     }

@@ -104,16 +104,166 @@ public class UserDirectoryImpl implements UserDirectory {
                 throw new TrackException("ERROR_DUPLICATE_GROUP", named.size() + " regular groups are named '" + name
                         + "'; rename all but one first");
             }
-            GroupEntity group = named.get(0);
-            em.createQuery("UPDATE GroupEntity g SET g.parentId = :parent WHERE g.parentId = :id")
-                    .setParameter("parent", group.parentId).setParameter("id", group.id).executeUpdate();
-            em.createQuery("UPDATE ProgramEntity p SET p.targetGroupId = NULL WHERE p.targetGroupId = :id")
-                    .setParameter("id", group.id).executeUpdate();
-            em.createQuery("DELETE FROM UserGroupEntity m WHERE m.groupId = :id").setParameter("id", group.id).executeUpdate();
-            em.remove(group);
+            remove(em, named.get(0));
             return null;
         });
         cache.reload();
+    }
+
+    @Override
+    public void deleteGroup(long groupId) {
+        storage.tx(em -> {
+            remove(em, existingGroup(em, groupId));
+            return null;
+        });
+        cache.reload();
+    }
+
+    /** Deletes a group: sub-groups move up to its parent, and nothing refers to it any more. */
+    private static void remove(EntityManager em, GroupEntity group) {
+        em.createQuery("UPDATE GroupEntity g SET g.parentId = :parent WHERE g.parentId = :id")
+                .setParameter("parent", group.parentId).setParameter("id", group.id).executeUpdate();
+        em.createQuery("UPDATE ProgramEntity p SET p.targetGroupId = NULL WHERE p.targetGroupId = :id")
+                .setParameter("id", group.id).executeUpdate();
+        em.createQuery("UPDATE UserEntity u SET u.securityGroupId = NULL WHERE u.securityGroupId = :id")
+                .setParameter("id", group.id).executeUpdate();
+        em.createQuery("DELETE FROM UserGroupEntity m WHERE m.groupId = :id").setParameter("id", group.id).executeUpdate();
+        em.createQuery("DELETE FROM SecurityGroupAccessEntity a WHERE a.groupId = :id OR a.securityGroupId = :id")
+                .setParameter("id", group.id).executeUpdate();
+        em.remove(group);
+    }
+
+    @Override
+    public Group updateGroup(long groupId, String name, Long parentId) {
+        if (name == null || name.isBlank()) {
+            throw new TrackException("ERROR_SAVING_GROUP", "a group needs a name");
+        }
+        Group saved = storage.tx(em -> {
+            GroupEntity group = existingGroup(em, groupId);
+            if (parentId != null) {
+                existingGroup(em, parentId);
+                if (withSubGroups(em, List.of(groupId)).contains(parentId)) {
+                    throw new TrackException("ERROR_SAVING_GROUP", "group '" + group.name
+                            + "' cannot be put in itself or in one of its sub-groups");
+                }
+            }
+            group.name = name.trim();
+            group.parentId = parentId;
+            return toGroup(group);
+        });
+        cache.reload();
+        return saved;
+    }
+
+    @Override
+    public List<User> members(long groupId) {
+        return storage.tx(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.deleted = FALSE AND (u.securityGroupId = :id"
+                + " OR u.id IN (SELECT m.userId FROM UserGroupEntity m WHERE m.groupId = :id))"
+                + " ORDER BY u.lastname, u.firstname, u.id", UserEntity.class).setParameter("id", groupId).getResultList()
+                .stream().map(u -> toUser(em, u)).toList());
+    }
+
+    @Override
+    public User updateUser(long userId, String firstname, String lastname, String email, boolean recordable) {
+        return change(userId, (em, user) -> {
+            user.firstname = firstname == null ? "" : firstname.trim();
+            user.lastname = lastname == null ? "" : lastname.trim();
+            user.email = email == null || email.isBlank() ? null : email.trim();
+            user.recordable = recordable;
+        });
+    }
+
+    @Override
+    public User removeLoginString(long userId, String loginString) {
+        return change(userId, (em, user) -> {
+            LoginStringEntity login = loginString == null ? null : loginString(em, loginString.trim());
+            if (login == null || login.userId != userId) {
+                throw new TrackException("ERROR_LOGINSTRING_NOT_FOUND", "user " + userId + " has no login string '"
+                        + loginString + "'");
+            }
+            long count = em.createQuery("SELECT COUNT(l) FROM LoginStringEntity l WHERE l.userId = :user", Long.class)
+                    .setParameter("user", userId).getSingleResult();
+            if (count == 1) {
+                throw new TrackException("ERROR_LAST_LOGINSTRING", "'" + loginString
+                        + "' is the user's only login string; add another one first");
+            }
+            em.remove(login);
+        });
+    }
+
+    @Override
+    public User setGroups(long userId, List<Long> groupIds) {
+        return change(userId, (em, user) -> {
+            for (Long groupId : groupIds) {
+                GroupEntity group = em.find(GroupEntity.class, groupId);
+                if (group == null || group.security) {
+                    throw new TrackException("ERROR_GROUP_NOT_FOUND", "no regular group has the id " + groupId);
+                }
+            }
+            em.createQuery("DELETE FROM UserGroupEntity m WHERE m.userId = :user").setParameter("user", userId)
+                    .executeUpdate();
+            for (Long groupId : new LinkedHashSet<>(groupIds)) {
+                UserGroupEntity membership = new UserGroupEntity();
+                membership.userId = userId;
+                membership.groupId = groupId;
+                em.persist(membership);
+            }
+            em.flush();
+        });
+    }
+
+    @Override
+    public User setSecurityGroup(long userId, Long securityGroupId) {
+        return change(userId, (em, user) -> {
+            if (securityGroupId != null) {
+                GroupEntity group = em.find(GroupEntity.class, securityGroupId);
+                if (group == null || !group.security) {
+                    throw new TrackException("ERROR_GROUP_NOT_FOUND", "no security group has the id " + securityGroupId);
+                }
+            }
+            user.securityGroupId = securityGroupId;
+        });
+    }
+
+    @Override
+    public User setDisabled(long userId, boolean disabled) {
+        return change(userId, (em, user) -> {
+            user.dateDisabled = disabled && !user.disabled ? Instant.now() : user.dateDisabled;
+            user.disabled = disabled;
+        });
+    }
+
+    @Override
+    public void deleteUser(long userId) {
+        change(userId, (em, user) -> {
+            user.deleted = true;
+            user.dateDeleted = Instant.now();
+            user.admin = false;
+        });
+    }
+
+    /** A change to one existing user, in a transaction, after which the directory snapshot is reloaded. */
+    private User change(long userId, UserChange change) {
+        User saved = storage.tx(em -> {
+            UserEntity user = existing(em, userId);
+            change.apply(em, user);
+            return toUser(em, user);
+        });
+        cache.reload();
+        return saved;
+    }
+
+    /** What {@link #change} does to the user. */
+    private interface UserChange {
+        void apply(EntityManager em, UserEntity user);
+    }
+
+    private static GroupEntity existingGroup(EntityManager em, long groupId) {
+        GroupEntity group = em.find(GroupEntity.class, groupId);
+        if (group == null) {
+            throw new TrackException("ERROR_GROUP_NOT_FOUND", "no group has the id " + groupId);
+        }
+        return group;
     }
 
     @Override
