@@ -152,6 +152,9 @@ public interface UserDirectory {
      */
     void deleteUser(long userId);
 
+    /** The regular groups a user belongs to, by name. */
+    List<Group> groupsOf(long userId);
+
     /** The users that are not deleted and belong to a regular group, or have a security group, by name. */
     List<User> members(long groupId);
 

@@ -114,6 +114,56 @@ class ExternalUserSyncTest {
         public List<Group> visibleGroups(long securityGroupId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public User updateUser(long userId, String firstname, String lastname, String email, boolean recordable) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User removeLoginString(long userId, String loginString) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User setGroups(long userId, List<Long> groupIds) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User setSecurityGroup(long userId, Long securityGroupId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User setDisabled(long userId, boolean disabled) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deleteUser(long userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Group> groupsOf(long userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<User> members(long groupId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Group updateGroup(long groupId, String name, Long parentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deleteGroup(long groupId) {
+            throw new UnsupportedOperationException();
+        }
     };
 
     @BeforeEach

@@ -156,6 +156,13 @@ public class UserDirectoryImpl implements UserDirectory {
     }
 
     @Override
+    public List<Group> groupsOf(long userId) {
+        return storage.tx(em -> em.createQuery("SELECT g FROM GroupEntity g, UserGroupEntity m WHERE m.groupId = g.id"
+                + " AND m.userId = :user ORDER BY g.name, g.id", GroupEntity.class).setParameter("user", userId)
+                .getResultList().stream().map(UserDirectoryImpl::toGroup).toList());
+    }
+
+    @Override
     public List<User> members(long groupId) {
         return storage.tx(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.deleted = FALSE AND (u.securityGroupId = :id"
                 + " OR u.id IN (SELECT m.userId FROM UserGroupEntity m WHERE m.groupId = :id))"

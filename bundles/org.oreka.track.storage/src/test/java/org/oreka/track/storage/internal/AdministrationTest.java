@@ -78,6 +78,7 @@ class AdministrationTest {
         User saved = track.users.setGroups(ann.id(), List.of(sales.id(), support.id()));
         assertEquals(List.of("Sales", "Support"), saved.groups());
         assertEquals(List.of("Support"), track.users.setGroups(ann.id(), List.of(support.id())).groups());
+        assertEquals(List.of(support), track.users.groupsOf(ann.id()));
         assertEquals(Boolean.TRUE, track.directory.get().groupsOf(ann.id()).contains(support.id()));
         assertEquals("ERROR_GROUP_NOT_FOUND", code(() -> track.users.setGroups(ann.id(), List.of(supervisors.id()))));
         assertEquals("Supervisors", track.users.setSecurityGroup(ann.id(), supervisors.id()).securityGroup());
