@@ -24,6 +24,9 @@ import java.util.stream.Stream;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.oreka.protocol.SingleLine;
 import org.oreka.testing.Distribution;
 
@@ -215,8 +218,7 @@ public class AdminPagesIT {
             assertTrue(admin.text(), admin.text().contains("Cy Doe" + run));
             admin.open(base() + "/admin/groups");
             admin.fill("name", "East" + run);
-            new org.openqa.selenium.support.ui.Select(admin.driver().findElement(org.openqa.selenium.By.id("parent")))
-                    .selectByVisibleText("Sales" + run);
+            new Select(admin.driver().findElement(By.id("parent"))).selectByVisibleText("Sales" + run);
             admin.submit("creategroup");
             admin.open(base() + "/admin/groups");
             assertTrue(admin.text(), admin.text().contains("Sales" + run + " / East" + run));
@@ -257,6 +259,64 @@ public class AdminPagesIT {
                 admin.submitInRow("programs", name, "Delete");
                 assertTrue(admin.text(), admin.text().contains("Program " + name + " deleted"));
             }
+        }
+    }
+
+    @Test
+    public void tagTypesAreCreatedRenamedAndDeletedWhileUnused() throws Exception {
+        try (HeadlessChromium admin = browser()) {
+            logIn(admin, ADMIN, ADMIN_PASSWORD);
+            admin.open(base() + "/admin/tagtypes");
+            admin.fill("name", "Complaint" + run);
+            admin.submit("createtagtype");
+            assertTrue(admin.text(), admin.text().contains("Tag type Complaint" + run + " created"));
+            admin.fill("name", "Complaint" + run);
+            admin.submit("createtagtype");
+            assertTrue(admin.text(), admin.text().contains("a tag type is already named 'Complaint" + run + "'"));
+
+            WebElement rename = admin.driver().findElement(By.xpath("//input[@aria-label='New name of Complaint" + run + "']"));
+            rename.clear();
+            rename.sendKeys("Escalation" + run);
+            admin.submitInRow("tagtypes", "Complaint" + run, "Rename");
+            assertTrue(admin.text(), admin.text().contains("Renamed to Escalation" + run));
+            admin.submitInRow("tagtypes", "Escalation" + run, "Delete");
+            assertTrue(admin.text(), admin.text().contains("Tag type deleted"));
+            assertFalse(admin.text(), admin.text().contains("Escalation" + run));
+        }
+    }
+
+    @Test
+    public void aWorkstationMadeInThePagesTakesAgentLoginsAndTheRecordersAreListed() throws Exception {
+        String host = "desk-" + run.toLowerCase();
+        String agent = "agent" + run;
+        assertTrue(get(track("type=init&name=rec-" + run + "&hostname=10.1.2.3&servicetype=A&tcpport=59140")).body()
+                .contains("success=true"));
+        try (HeadlessChromium admin = browser()) {
+            logIn(admin, ADMIN, ADMIN_PASSWORD);
+            admin.open(base() + "/admin/recorders");
+            assertTrue(admin.text(), admin.text().contains("rec-" + run + " 10.1.2.3 59140"));
+
+            // OrkTrack refuses a login at a workstation OrkWeb does not know.
+            assertTrue(get(track("cmd=agentstate&state=login&agent=" + agent + "&workstation=" + host)).body()
+                    .contains("ERROR_WORKSTATION_NOT_FOUND"));
+            admin.open(base() + "/admin/workstations");
+            admin.fill("name", "Desk " + run);
+            admin.fill("hostname", host);
+            admin.fill("rfbport", "5901");
+            admin.submit("saveworkstation");
+            assertTrue(admin.text(), admin.text().contains("Desk " + run + " " + host + " 5901"));
+            assertTrue(get(track("cmd=agentstate&state=login&agent=" + agent + "&device=88" + run + "&workstation=" + host))
+                    .body().contains("success=true"));
+            admin.open(base() + "/admin/workstations");
+            assertTrue(admin.text(), admin.text().contains(agent + " 88" + run));
+
+            admin.submitInRow("workstations", host, "Delete");
+            assertTrue(admin.text(), admin.text().contains("are logged in at workstation 'Desk " + run + "'; log them out first"));
+            assertTrue(get(track("cmd=agentstate&state=logout&workstation=" + host)).body().contains("success=true"));
+            admin.open(base() + "/admin/workstations");
+            admin.submitInRow("workstations", host, "Delete");
+            assertTrue(admin.text(), admin.text().contains("Workstation deleted"));
+            assertFalse(admin.text(), admin.text().contains(host));
         }
     }
 

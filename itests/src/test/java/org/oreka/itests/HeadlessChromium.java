@@ -8,7 +8,9 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -54,7 +56,7 @@ final class HeadlessChromium implements AutoCloseable {
     void submit(String id) {
         WebElement button = driver.findElement(By.id(id));
         button.click();
-        new WebDriverWait(driver, PAGE_WAIT).until(d -> isStale(button));
+        leftPage(button);
     }
 
     /** Clicks the submit button whose text is {@code label} in the table row containing {@code rowText}. */
@@ -62,28 +64,36 @@ final class HeadlessChromium implements AutoCloseable {
         WebElement button = driver.findElement(By.xpath("//table[@id='" + tableId + "']//tr[td[contains(., '" + rowText
                 + "')]]//button[normalize-space(.)='" + label + "']"));
         button.click();
-        new WebDriverWait(driver, PAGE_WAIT).until(d -> isStale(button));
+        leftPage(button);
     }
 
     /** Clicks the button with that text (the first one) and waits for the next page. */
     void submitLabelled(String label) {
         WebElement button = driver.findElement(By.xpath("//button[normalize-space(.)='" + label + "']"));
         button.click();
-        new WebDriverWait(driver, PAGE_WAIT).until(d -> isStale(button));
+        leftPage(button);
     }
 
     /** Follows the link with that text. */
     void follow(String linkText) {
         WebElement link = driver.findElement(By.linkText(linkText));
         link.click();
-        new WebDriverWait(driver, PAGE_WAIT).until(d -> isStale(link));
+        leftPage(link);
+    }
+
+    /**
+     * Waits until the page holding {@code element} is gone. While Chromium navigates, asking about an element can
+     * fail otherwise ("does not belong to the document"): that is asked again.
+     */
+    private void leftPage(WebElement element) {
+        new WebDriverWait(driver, PAGE_WAIT).ignoring(WebDriverException.class).until(d -> isStale(element));
     }
 
     private static boolean isStale(WebElement element) {
         try {
             element.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+        } catch (StaleElementReferenceException gone) {
             return true;
         }
     }

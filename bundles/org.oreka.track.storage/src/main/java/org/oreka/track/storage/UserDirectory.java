@@ -1,6 +1,7 @@
 package org.oreka.track.storage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -151,6 +152,9 @@ public interface UserDirectory {
      * @throws TrackException ERROR_NO_USER_FOUND when there is no such user
      */
     void deleteUser(long userId);
+
+    /** How many users (not deleted) each group has, by group id; a group without users is left out. */
+    Map<Long, Integer> memberCounts();
 
     /** The regular groups a user belongs to, by name. */
     List<Group> groupsOf(long userId);

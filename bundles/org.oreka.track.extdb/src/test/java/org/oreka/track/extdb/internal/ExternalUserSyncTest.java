@@ -146,6 +146,11 @@ class ExternalUserSyncTest {
         }
 
         @Override
+        public Map<Long, Integer> memberCounts() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Group> groupsOf(long userId) {
             throw new UnsupportedOperationException();
         }

@@ -86,6 +86,8 @@ class AdministrationTest {
         assertEquals(List.of(ann.id()), track.users.members(support.id()).stream().map(User::id).toList());
         assertEquals(List.of(ann.id()), track.users.members(supervisors.id()).stream().map(User::id).toList());
         assertEquals(List.of(), track.users.members(sales.id()));
+        assertEquals(java.util.Map.of(support.id(), 1, supervisors.id(), 1), track.users.memberCounts());
+        assertEquals(track.users.byId(ann.id()).orElseThrow(), track.users.users().get(0));
         assertNull(track.users.setSecurityGroup(ann.id(), null).securityGroup());
     }
 

@@ -122,7 +122,12 @@ final class AdminPage {
     /** The page in OrkWeb's layout; 400 when it shows errors of a refused change. */
     void render(String title, List<String> errors, String bodyHtml) throws IOException {
         web.render(request, response, errors.isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_BAD_REQUEST,
-                title, messages(errors) + bodyHtml);
+                title, styles() + messages(errors) + bodyHtml);
+    }
+
+    /** The administration style sheet (a link in the body: OrkWeb's layout owns the head). */
+    private String styles() {
+        return "<link rel=\"stylesheet\" href=\"" + escape(request.getContextPath() + AdminStyles.PATH + "admin.css") + "\">";
     }
 
     /** A page that is not there: an id of nothing. */

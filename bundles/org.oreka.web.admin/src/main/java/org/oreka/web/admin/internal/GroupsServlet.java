@@ -159,6 +159,7 @@ public class GroupsServlet extends HttpServlet {
 
     private void list(AdminPage page, List<String> errors) throws IOException {
         List<Group> all = users.groups();
+        Map<Long, Integer> counts = users.memberCounts();
         StringBuilder body = new StringBuilder();
         for (boolean security : new boolean[] {false, true}) {
             body.append("<h2>").append(security ? "Security groups" : "Regular groups").append("</h2>")
@@ -168,7 +169,7 @@ public class GroupsServlet extends HttpServlet {
                     .sorted((a, b) -> path(a, all).compareToIgnoreCase(path(b, all))).toList();
             for (Group g : shown) {
                 body.append("<tr><td><a href=\"").append(escape(page.contextPath() + PATH + "?id=" + g.id())).append("\">")
-                        .append(escape(path(g, all))).append("</a></td><td>").append(users.members(g.id()).size())
+                        .append(escape(path(g, all))).append("</a></td><td>").append(counts.getOrDefault(g.id(), 0))
                         .append("</td></tr>");
             }
             if (shown.isEmpty()) {
@@ -226,6 +227,9 @@ public class GroupsServlet extends HttpServlet {
             all.stream().filter(g -> !g.security()).forEach(g -> body.append("<label class=\"check\"><input type=\"checkbox\" name=\"visible\" value=\"")
                     .append(g.id()).append('"').append(visible.contains(g.id()) ? " checked" : "").append("> ")
                     .append(escape(path(g, all))).append("</label>"));
+            if (all.stream().allMatch(Group::security)) {
+                body.append("No regular group yet");
+            }
             body.append("</fieldset><button type=\"submit\" id=\"savevisible\">Save</button></form>");
         }
         body.append("<h2>Delete</h2><p>").append(group.security() ? "Its members are left without a security group."

@@ -89,7 +89,7 @@ public class ProgramsServlet extends HttpServlet {
             switch (action) {
                 case "save" -> {
                     ProgramForm form = ProgramForm.parse(id, req::getParameter,
-                            login -> users.byLoginString(login).filter(User::active).map(User::id));
+                            login -> users.byLoginString(login).filter(u -> !u.deleted()).map(User::id));
                     if (!form.errors.isEmpty()) {
                         form(page, id, form.values, form.errors);
                         return;
@@ -226,7 +226,7 @@ public class ProgramsServlet extends HttpServlet {
         }
         StringBuilder body = new StringBuilder();
         body.append("<p><a href=\"").append(escape(page.contextPath() + PATH)).append("\">All programs</a></p>")
-                .append(page.form(PATH, "save", "account")).append(id == 0 ? "" : AdminPage.hidden("id", id))
+                .append(page.form(PATH, "save", "program")).append(id == 0 ? "" : AdminPage.hidden("id", id))
                 .append(AdminPage.input("Name", "name", v.get("name"), "required maxlength=\"255\""))
                 .append(AdminPage.checkbox("Active", "active", "true".equals(v.get("active"))))
                 .append("<h2>Calls it matches (every criterion given must hold)</h2>")
@@ -236,7 +236,7 @@ public class ProgramsServlet extends HttpServlet {
                 .append(AdminPage.input("Maximum duration (seconds)", "maxdur", v.get("maxdur"), "inputmode=\"numeric\""))
                 .append(AdminPage.input("Local party", "localparty", v.get("localparty"), "maxlength=\"255\""))
                 .append(AdminPage.input("Remote party", "remoteparty", v.get("remoteparty"), "maxlength=\"255\""))
-                .append("<label>More remote parties (one a line) <textarea name=\"remoteparties\" id=\"remoteparties\" rows=\"3\">")
+                .append("<label class=\"wide\">More remote parties (one a line) <textarea name=\"remoteparties\" id=\"remoteparties\" rows=\"3\">")
                 .append(escape(v.get("remoteparties"))).append("</textarea></label>")
                 .append(AdminPage.input("Target user (login string)", "targetuser", v.get("targetuser"), "maxlength=\"255\""))
                 .append(AdminPage.select("Target group", "targetgroup", groupOptions, v.get("targetgroup")))

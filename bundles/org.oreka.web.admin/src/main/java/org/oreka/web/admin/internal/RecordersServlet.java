@@ -61,6 +61,6 @@ public class RecordersServlet extends HttpServlet {
         }
         body.append("</tbody></table><p>Recorders appear when they introduce themselves (their init message) and are ")
                 .append("seen again with each of their messages.</p>");
-        web.render(req, resp, "Recorders", body.toString());
+        new AdminPage(web, req, resp).render("Recorders", List.of(), body.toString());
     }
 }

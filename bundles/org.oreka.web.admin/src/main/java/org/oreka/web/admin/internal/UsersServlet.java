@@ -41,6 +41,8 @@ public class UsersServlet extends HttpServlet {
     static final String PATH = "/admin/users";
 
     private static final long serialVersionUID = 1L;
+    /** The users a page lists at most (a large site has thousands; the search narrows them). */
+    private static final int MAX_LISTED = 500;
 
     private final transient OrkWeb web;
     private final transient UserDirectory users;
@@ -208,13 +210,14 @@ public class UsersServlet extends HttpServlet {
     private void list(AdminPage page, List<String> errors, UserForm entered) throws IOException {
         String query = page.param("q").toLowerCase(Locale.ROOT);
         List<User> found = users.users().stream().filter(u -> query.isEmpty() || matches(u, query)).toList();
+        List<User> shown = found.size() > MAX_LISTED ? found.subList(0, MAX_LISTED) : found;
         StringBuilder body = new StringBuilder();
         body.append("<form method=\"get\" class=\"search\" action=\"").append(escape(pathOf(page))).append("\">")
                 .append(AdminPage.input("Search", "q", page.param("q"), "type=\"search\" placeholder=\"name, login string, e-mail\""))
                 .append("<button type=\"submit\" id=\"searchusers\">Search</button></form>");
         body.append("<table class=\"results\" id=\"users\"><thead><tr><th>Name</th><th>Login strings</th><th>E-mail</th>"
                 + "<th>Groups</th><th>Security group</th><th>Recordable</th><th>Status</th></tr></thead><tbody>");
-        for (User u : found) {
+        for (User u : shown) {
             body.append("<tr><td><a href=\"").append(escape(pathOf(page) + "?id=" + u.id())).append("\">")
                     .append(escape(displayName(u))).append("</a></td><td>").append(escape(String.join(", ", u.loginStrings())))
                     .append("</td><td>").append(escape(u.email())).append("</td><td>").append(escape(String.join(", ", u.groups())))
@@ -225,6 +228,10 @@ public class UsersServlet extends HttpServlet {
             body.append("<tr><td colspan=\"7\">No user").append(query.isEmpty() ? "" : " matches").append("</td></tr>");
         }
         body.append("</tbody></table>");
+        if (shown.size() < found.size()) {
+            body.append("<p>The first ").append(MAX_LISTED).append(" of ").append(found.size())
+                    .append(" users; search to find the others.</p>");
+        }
         UserForm form = entered;
         body.append("<h2>New user</h2>").append(page.form(PATH, "create", "account"))
                 .append(AdminPage.input("Login string", "loginstring", form == null ? "" : form.loginString, "required maxlength=\"255\""))
@@ -278,6 +285,9 @@ public class UsersServlet extends HttpServlet {
         all.stream().filter(g -> !g.security()).forEach(g -> body.append("<label class=\"check\"><input type=\"checkbox\" name=\"group\" value=\"")
                 .append(g.id()).append('"').append(mine.contains(g.id()) ? " checked" : "").append("> ")
                 .append(escape(GroupsServlet.path(g, all))).append("</label>"));
+        if (all.stream().allMatch(Group::security)) {
+            body.append("No regular group yet");
+        }
         body.append("</fieldset>");
         List<Map.Entry<String, String>> securityGroups = new ArrayList<>();
         securityGroups.add(Map.entry("", "(none)"));

@@ -5,24 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.oreka.web.admin.internal.ProgramFormTest.fields;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.track.storage.UserUpdate;
 
 /** The user forms (a new user, its details, a login string, a password) and the other pages' checks. */
 class AdminFormsTest {
-
-    private static Map<String, String> fields(String... pairs) {
-        Map<String, String> fields = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        return fields;
-    }
 
     @Test
     void aNewUserWithAPasswordAndAdministratorRights() {

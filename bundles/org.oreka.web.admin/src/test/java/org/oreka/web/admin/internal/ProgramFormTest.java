@@ -26,7 +26,8 @@ class ProgramFormTest {
         return ProgramForm.parse(0, fields::get, login -> Optional.ofNullable(LOGINS.get(login)));
     }
 
-    private static Map<String, String> fields(String... pairs) {
+    /** Form fields from name, value pairs. */
+    static Map<String, String> fields(String... pairs) {
         Map<String, String> fields = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             fields.put(pairs[i], pairs[i + 1]);
