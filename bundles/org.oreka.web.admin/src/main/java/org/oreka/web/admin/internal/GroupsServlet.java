@@ -11,12 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 import org.oreka.track.storage.Group;
-import org.oreka.track.storage.TrackException;
 import org.oreka.track.storage.User;
 import org.oreka.track.storage.UserDirectory;
 import org.oreka.web.OrkWeb;
@@ -35,7 +32,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern(GroupsServlet.PATH)
 @HttpWhiteboardServletName("orkweb-admin-groups")
 @HttpWhiteboardContextSelect(OrkWeb.CONTEXT_SELECT)
-public class GroupsServlet extends HttpServlet {
+public class GroupsServlet extends AdminServlet {
 
     static final String PATH = "/admin/groups";
 
@@ -43,62 +40,43 @@ public class GroupsServlet extends HttpServlet {
     /** Deeper nesting than this is shown cut; the storage refuses loops, this only guards the display. */
     private static final int MAX_DEPTH = 32;
 
-    private final transient OrkWeb web;
     private final transient UserDirectory users;
 
     @Activate
     public GroupsServlet(@Reference OrkWeb web, @Reference UserDirectory users) {
-        this.web = web;
+        super(web);
         this.users = users;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AdminPage page = new AdminPage(web, req, resp);
-        if (page.param("id").isEmpty()) {
-            list(page, List.of());
-        } else {
-            edit(page, page.id("id"), List.of());
-        }
+    void item(AdminPage page, String id, List<String> errors) throws IOException {
+        edit(page, AdminPage.parseId(id), errors);
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AdminPage page = new AdminPage(web, req, resp);
-        String action = page.param("action");
+    Done change(AdminPage page, HttpServletRequest req, String action) throws IOException {
         if (action.equals("create")) {
             String name = page.param("name");
             if (name.isEmpty()) {
                 list(page, List.of("A group needs a name"));
-                return;
+                return null;
             }
-            try {
-                long parent = page.id("parent");
-                Group created = users.createGroup(name, "true".equals(page.param("security")), parent < 0 ? null : parent);
-                page.redirect(PATH + "?id=" + created.id(), (created.security() ? "Security group " : "Group ") + name + " created");
-            } catch (TrackException e) {
-                list(page, List.of(e.getMessage()));
-            }
-            return;
+            long parent = page.id("parent");
+            Group created = users.createGroup(name, "true".equals(page.param("security")), parent < 0 ? null : parent);
+            return new Done(PATH + "?id=" + created.id(), (created.security() ? "Security group " : "Group ") + name + " created");
         }
         long id = page.id("id");
         Optional<Group> group = find(id);
         if (group.isEmpty()) {
             page.notFound("Group", "There is no group " + page.param("id"));
-            return;
+            return null;
         }
-        try {
-            String done = change(page, req, group.get(), action);
-            if (done != null) {
-                page.redirect(action.equals("delete") ? PATH : PATH + "?id=" + id, done);
-            }
-        } catch (TrackException e) {
-            edit(page, id, List.of(e.getMessage()));
-        }
+        String done = changeGroup(page, req, group.get(), action);
+        return done == null ? null : new Done(action.equals("delete") ? PATH : PATH + "?id=" + id, done);
     }
 
     /** Makes one change to a group; what was done, or null when the page answered already. */
-    private String change(AdminPage page, HttpServletRequest req, Group group, String action) throws IOException {
+    private String changeGroup(AdminPage page, HttpServletRequest req, Group group, String action) throws IOException {
         switch (action) {
             case "save" -> {
                 long parent = page.id("parent");
@@ -143,7 +121,7 @@ public class GroupsServlet extends HttpServlet {
                 return (group.security() ? "Security group " : "Group ") + group.name() + " deleted";
             }
             default -> {
-                edit(page, group.id(), List.of("Unknown action '" + action + "'"));
+                unknown(page, action);
                 return null;
             }
         }
@@ -157,7 +135,8 @@ public class GroupsServlet extends HttpServlet {
         return users.groups().stream().filter(g -> g.id() == id).findFirst();
     }
 
-    private void list(AdminPage page, List<String> errors) throws IOException {
+    @Override
+    void list(AdminPage page, List<String> errors) throws IOException {
         List<Group> all = users.groups();
         Map<Long, Integer> counts = users.memberCounts();
         StringBuilder body = new StringBuilder();

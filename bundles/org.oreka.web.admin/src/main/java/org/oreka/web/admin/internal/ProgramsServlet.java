@@ -12,15 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 import org.oreka.track.storage.Direction;
 import org.oreka.track.storage.Group;
 import org.oreka.track.storage.Program;
 import org.oreka.track.storage.Programs;
-import org.oreka.track.storage.TrackException;
 import org.oreka.track.storage.User;
 import org.oreka.track.storage.UserDirectory;
 import org.oreka.web.OrkWeb;
@@ -40,80 +37,71 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern(ProgramsServlet.PATH)
 @HttpWhiteboardServletName("orkweb-admin-programs")
 @HttpWhiteboardContextSelect(OrkWeb.CONTEXT_SELECT)
-public class ProgramsServlet extends HttpServlet {
+public class ProgramsServlet extends AdminServlet {
 
     static final String PATH = "/admin/programs";
 
     private static final long serialVersionUID = 1L;
 
-    private final transient OrkWeb web;
     private final transient Programs programs;
     private final transient UserDirectory users;
 
     @Activate
     public ProgramsServlet(@Reference OrkWeb web, @Reference Programs programs, @Reference UserDirectory users) {
-        this.web = web;
+        super(web);
         this.programs = programs;
         this.users = users;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AdminPage page = new AdminPage(web, req, resp);
-        String id = page.param("id");
-        if (id.isEmpty()) {
-            list(page, List.of());
-        } else if (id.equals("new")) {
-            form(page, 0, ProgramForm.values(Program.keepAll(""), this::loginStringOf), List.of());
+    void item(AdminPage page, String id, List<String> errors) throws IOException {
+        if (id.equals("new")) {
+            form(page, 0, ProgramForm.values(Program.keepAll(""), this::loginStringOf), errors);
+            return;
+        }
+        Optional<Program> program = find(AdminPage.parseId(id));
+        if (program.isEmpty()) {
+            page.notFound("Program", "There is no program " + id);
         } else {
-            Optional<Program> program = find(page.id("id"));
-            if (program.isEmpty()) {
-                page.notFound("Program", "There is no program " + id);
-            } else {
-                form(page, program.get().id(), ProgramForm.values(program.get(), this::loginStringOf), List.of());
-            }
+            form(page, program.get().id(), ProgramForm.values(program.get(), this::loginStringOf), errors);
         }
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AdminPage page = new AdminPage(web, req, resp);
-        String action = page.param("action");
+    Done change(AdminPage page, HttpServletRequest req, String action) throws IOException {
         long id = page.param("id").isEmpty() ? 0 : page.id("id");
         Optional<Program> existing = find(id);
         if (id != 0 && existing.isEmpty()) {
             page.notFound("Program", "There is no program " + page.param("id"));
-            return;
+            return null;
         }
-        try {
-            switch (action) {
-                case "save" -> {
-                    ProgramForm form = ProgramForm.parse(id, req::getParameter,
-                            login -> users.byLoginString(login).filter(u -> !u.deleted()).map(User::id));
-                    if (!form.errors.isEmpty()) {
-                        form(page, id, form.values, form.errors);
-                        return;
-                    }
-                    Program saved = programs.save(form.program);
-                    page.redirect(PATH, "Program " + saved.name() + (id == 0 ? " created" : " saved"));
+        switch (action) {
+            case "save" -> {
+                ProgramForm form = ProgramForm.parse(id, req::getParameter,
+                        login -> users.byLoginString(login).filter(u -> !u.deleted()).map(User::id));
+                if (!form.errors.isEmpty()) {
+                    form(page, id, form.values, form.errors);
+                    return null;
                 }
-                case "activate", "deactivate" -> {
-                    Program p = existing.orElseThrow();
-                    boolean active = action.equals("activate");
-                    programs.save(new Program(p.id(), p.name(), active, p.direction(), p.minDurationSeconds(),
-                            p.maxDurationSeconds(), p.randomShare(), p.cycle(), p.startDay(), p.stopDay(), p.startTime(),
-                            p.stopTime(), p.recordingsPerCycle(), p.localParty(), p.remoteParty(), p.remotePartyList(),
-                            p.keepForHours(), p.targetUserId(), p.targetGroupId(), p.targetPort(), p.created()));
-                    page.redirect(PATH, "Program " + p.name() + (active ? " activated" : " deactivated"));
-                }
-                case "delete" -> {
-                    programs.delete(existing.orElseThrow().id());
-                    page.redirect(PATH, "Program " + existing.get().name() + " deleted");
-                }
-                default -> list(page, List.of("Unknown action '" + action + "'"));
+                Program saved = programs.save(form.program);
+                return new Done(PATH, "Program " + saved.name() + (id == 0 ? " created" : " saved"));
             }
-        } catch (TrackException e) {
-            list(page, List.of(e.getMessage()));
+            case "activate", "deactivate" -> {
+                Program p = existing.orElseThrow();
+                boolean active = action.equals("activate");
+                programs.save(new Program(p.id(), p.name(), active, p.direction(), p.minDurationSeconds(),
+                        p.maxDurationSeconds(), p.randomShare(), p.cycle(), p.startDay(), p.stopDay(), p.startTime(),
+                        p.stopTime(), p.recordingsPerCycle(), p.localParty(), p.remoteParty(), p.remotePartyList(),
+                        p.keepForHours(), p.targetUserId(), p.targetGroupId(), p.targetPort(), p.created()));
+                return new Done(PATH, "Program " + p.name() + (active ? " activated" : " deactivated"));
+            }
+            case "delete" -> {
+                programs.delete(existing.orElseThrow().id());
+                return new Done(PATH, "Program " + existing.get().name() + " deleted");
+            }
+            default -> {
+                return unknown(page, action);
+            }
         }
     }
 
@@ -125,7 +113,8 @@ public class ProgramsServlet extends HttpServlet {
         return users.byId(userId).map(u -> u.loginStrings().isEmpty() ? "" : u.loginStrings().get(0)).orElse("");
     }
 
-    private void list(AdminPage page, List<String> errors) throws IOException {
+    @Override
+    void list(AdminPage page, List<String> errors) throws IOException {
         List<Program> all = programs.all();
         List<Group> groups = users.groups();
         StringBuilder body = new StringBuilder("<p>");

@@ -8,9 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 import org.oreka.track.storage.Recorder;
 import org.oreka.track.storage.Recorders;
@@ -27,7 +24,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern(RecordersServlet.PATH)
 @HttpWhiteboardServletName("orkweb-admin-recorders")
 @HttpWhiteboardContextSelect(OrkWeb.CONTEXT_SELECT)
-public class RecordersServlet extends HttpServlet {
+public class RecordersServlet extends AdminServlet {
 
     static final String PATH = "/admin/recorders";
 
@@ -36,17 +33,16 @@ public class RecordersServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient OrkWeb web;
     private final transient Recorders recorders;
 
     @Activate
     public RecordersServlet(@Reference OrkWeb web, @Reference Recorders recorders) {
-        this.web = web;
+        super(web);
         this.recorders = recorders;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    void list(AdminPage page, List<String> errors) throws IOException {
         List<Recorder> all = recorders.all();
         StringBuilder body = new StringBuilder("<table class=\"results\" id=\"recorders\"><thead><tr><th>Name</th><th>Host</th>"
                 + "<th>Command port</th><th>Live audio port</th><th>Kind</th><th>Audio folder</th><th>Last seen</th></tr></thead><tbody>");
@@ -61,6 +57,6 @@ public class RecordersServlet extends HttpServlet {
         }
         body.append("</tbody></table><p>Recorders appear when they introduce themselves (their init message) and are ")
                 .append("seen again with each of their messages.</p>");
-        new AdminPage(web, req, resp).render("Recorders", List.of(), body.toString());
+        page.render("Recorders", errors, body.toString());
     }
 }

@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 import org.oreka.track.storage.Tags;
 import org.oreka.track.storage.Tags.TagType;
-import org.oreka.track.storage.TrackException;
 import org.oreka.web.OrkWeb;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,46 +27,35 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern(TagTypesServlet.PATH)
 @HttpWhiteboardServletName("orkweb-admin-tagtypes")
 @HttpWhiteboardContextSelect(OrkWeb.CONTEXT_SELECT)
-public class TagTypesServlet extends HttpServlet {
+public class TagTypesServlet extends AdminServlet {
 
     static final String PATH = "/admin/tagtypes";
 
     private static final long serialVersionUID = 1L;
 
-    private final transient OrkWeb web;
     private final transient Tags tags;
 
     @Activate
     public TagTypesServlet(@Reference OrkWeb web, @Reference Tags tags) {
-        this.web = web;
+        super(web);
         this.tags = tags;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        list(new AdminPage(web, req, resp), List.of());
+    Done change(AdminPage page, HttpServletRequest req, String action) throws IOException {
+        return switch (action) {
+            case "create" -> new Done(PATH, "Tag type " + tags.createTagType(page.param("name")).name() + " created");
+            case "rename" -> new Done(PATH, "Renamed to " + tags.renameTagType(page.id("id"), page.param("name")).name());
+            case "delete" -> {
+                tags.deleteTagType(page.id("id"));
+                yield new Done(PATH, "Tag type deleted");
+            }
+            default -> unknown(page, action);
+        };
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AdminPage page = new AdminPage(web, req, resp);
-        String action = page.param("action");
-        try {
-            switch (action) {
-                case "create" -> page.redirect(PATH, "Tag type " + tags.createTagType(page.param("name")).name() + " created");
-                case "rename" -> page.redirect(PATH, "Renamed to " + tags.renameTagType(page.id("id"), page.param("name")).name());
-                case "delete" -> {
-                    tags.deleteTagType(page.id("id"));
-                    page.redirect(PATH, "Tag type deleted");
-                }
-                default -> list(page, List.of("Unknown action '" + action + "'"));
-            }
-        } catch (TrackException e) {
-            list(page, List.of(e.getMessage()));
-        }
-    }
-
-    private void list(AdminPage page, List<String> errors) throws IOException {
+    void list(AdminPage page, List<String> errors) throws IOException {
         List<TagType> types = tags.tagTypes();
         StringBuilder body = new StringBuilder("<table class=\"results\" id=\"tagtypes\"><thead><tr><th>Name</th><th>Tags</th>"
                 + "<th>Rename</th><th></th></tr></thead><tbody>");

@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 import org.oreka.track.storage.Group;
 import org.oreka.track.storage.TrackException;
@@ -36,7 +34,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern(UsersServlet.PATH)
 @HttpWhiteboardServletName("orkweb-admin-users")
 @HttpWhiteboardContextSelect(OrkWeb.CONTEXT_SELECT)
-public class UsersServlet extends HttpServlet {
+public class UsersServlet extends AdminServlet {
 
     static final String PATH = "/admin/users";
 
@@ -44,53 +42,42 @@ public class UsersServlet extends HttpServlet {
     /** The users a page lists at most (a large site has thousands; the search narrows them). */
     private static final int MAX_LISTED = 500;
 
-    private final transient OrkWeb web;
     private final transient UserDirectory users;
 
     @Activate
     public UsersServlet(@Reference OrkWeb web, @Reference UserDirectory users) {
-        this.web = web;
+        super(web);
         this.users = users;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AdminPage page = new AdminPage(web, req, resp);
-        if (page.param("id").isEmpty()) {
-            list(page, List.of(), null);
-        } else {
-            edit(page, page.id("id"), List.of());
-        }
+    void list(AdminPage page, List<String> errors) throws IOException {
+        list(page, errors, null);
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AdminPage page = new AdminPage(web, req, resp);
-        String action = page.param("action");
+    void item(AdminPage page, String id, List<String> errors) throws IOException {
+        edit(page, AdminPage.parseId(id), errors);
+    }
+
+    @Override
+    Done change(AdminPage page, HttpServletRequest req, String action) throws IOException {
         if (action.equals("create")) {
-            create(page, req);
-            return;
+            return create(page, req);
         }
         long id = page.id("id");
         Optional<User> user = id < 0 ? Optional.empty() : users.byId(id).filter(u -> !u.deleted());
         if (user.isEmpty()) {
             page.notFound("User", "There is no user " + page.param("id"));
-            return;
+            return null;
         }
         String self = selfRefusal(action, id == page.viewerId());
         if (self != null) {
             edit(page, id, List.of(self));
-            return;
+            return null;
         }
-        try {
-            String done = change(page, req, user.get(), action);
-            if (done == null) {
-                return;
-            }
-            page.redirect(action.equals("delete") ? PATH : PATH + "?id=" + id, done);
-        } catch (TrackException e) {
-            edit(page, id, List.of(e.getMessage()));
-        }
+        String done = changeUser(page, req, user.get(), action);
+        return done == null ? null : new Done(action.equals("delete") ? PATH : PATH + "?id=" + id, done);
     }
 
     /** Why an administrator may not do this to their own account (they would lock themselves out), or null. */
@@ -107,7 +94,7 @@ public class UsersServlet extends HttpServlet {
     }
 
     /** Makes one change to a user; the message saying what was done, or null when the page answered already. */
-    private String change(AdminPage page, HttpServletRequest req, User user, String action) throws IOException {
+    private String changeUser(AdminPage page, HttpServletRequest req, User user, String action) throws IOException {
         long id = user.id();
         switch (action) {
             case "save" -> {
@@ -168,20 +155,20 @@ public class UsersServlet extends HttpServlet {
                 return "User " + displayName(user) + " deleted";
             }
             default -> {
-                edit(page, id, List.of("Unknown action '" + action + "'"));
+                unknown(page, action);
                 return null;
             }
         }
     }
 
-    private void create(AdminPage page, HttpServletRequest req) throws IOException {
+    private Done create(AdminPage page, HttpServletRequest req) throws IOException {
         UserForm form = UserForm.newUser(req::getParameter);
         if (form.errors.isEmpty() && users.byLoginString(form.loginString).isPresent()) {
             form.errors.add("The login string " + form.loginString + " already belongs to a user");
         }
         if (!form.errors.isEmpty()) {
             list(page, form.errors, form);
-            return;
+            return null;
         }
         User created;
         try {
@@ -194,9 +181,9 @@ public class UsersServlet extends HttpServlet {
             }
         } catch (TrackException e) {
             list(page, List.of(e.getMessage()), form);
-            return;
+            return null;
         }
-        page.redirect(PATH + "?id=" + created.id(), "User " + displayName(created) + " created");
+        return new Done(PATH + "?id=" + created.id(), "User " + displayName(created) + " created");
     }
 
     private void setPassword(long id, char[] password) {

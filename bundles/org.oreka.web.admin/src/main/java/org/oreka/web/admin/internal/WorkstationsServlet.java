@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
 import org.oreka.track.storage.AgentLogin;
 import org.oreka.track.storage.AgentTracking;
-import org.oreka.track.storage.TrackException;
 import org.oreka.track.storage.Workstation;
 import org.oreka.web.OrkWeb;
 import org.osgi.service.component.annotations.Activate;
@@ -31,52 +28,42 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletPattern(WorkstationsServlet.PATH)
 @HttpWhiteboardServletName("orkweb-admin-workstations")
 @HttpWhiteboardContextSelect(OrkWeb.CONTEXT_SELECT)
-public class WorkstationsServlet extends HttpServlet {
+public class WorkstationsServlet extends AdminServlet {
 
     static final String PATH = "/admin/workstations";
     static final int DEFAULT_VNC_PORT = 5900;
 
     private static final long serialVersionUID = 1L;
 
-    private final transient OrkWeb web;
     private final transient AgentTracking agents;
 
     @Activate
     public WorkstationsServlet(@Reference OrkWeb web, @Reference AgentTracking agents) {
-        this.web = web;
+        super(web);
         this.agents = agents;
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        list(new AdminPage(web, req, resp), List.of());
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AdminPage page = new AdminPage(web, req, resp);
-        String action = page.param("action");
-        try {
-            switch (action) {
-                case "save" -> {
-                    String error = checkWorkstation(page.param("hostname"), page.param("rfbport"));
-                    if (error != null) {
-                        list(page, List.of(error));
-                        return;
-                    }
-                    String port = page.param("rfbport");
-                    Workstation saved = agents.saveWorkstation(page.param("name"), page.param("hostname"),
-                            port.isEmpty() ? DEFAULT_VNC_PORT : Integer.parseInt(port));
-                    page.redirect(PATH, "Workstation " + saved.name() + " saved");
+    Done change(AdminPage page, HttpServletRequest req, String action) throws IOException {
+        switch (action) {
+            case "save" -> {
+                String error = checkWorkstation(page.param("hostname"), page.param("rfbport"));
+                if (error != null) {
+                    list(page, List.of(error));
+                    return null;
                 }
-                case "delete" -> {
-                    agents.deleteWorkstation(page.id("id"));
-                    page.redirect(PATH, "Workstation deleted");
-                }
-                default -> list(page, List.of("Unknown action '" + action + "'"));
+                String port = page.param("rfbport");
+                Workstation saved = agents.saveWorkstation(page.param("name"), page.param("hostname"),
+                        port.isEmpty() ? DEFAULT_VNC_PORT : Integer.parseInt(port));
+                return new Done(PATH, "Workstation " + saved.name() + " saved");
             }
-        } catch (TrackException e) {
-            list(page, List.of(e.getMessage()));
+            case "delete" -> {
+                agents.deleteWorkstation(page.id("id"));
+                return new Done(PATH, "Workstation deleted");
+            }
+            default -> {
+                return unknown(page, action);
+            }
         }
     }
 
@@ -99,7 +86,8 @@ public class WorkstationsServlet extends HttpServlet {
         return null;
     }
 
-    private void list(AdminPage page, List<String> errors) throws IOException {
+    @Override
+    void list(AdminPage page, List<String> errors) throws IOException {
         List<Workstation> workstations = agents.workstations();
         StringBuilder body = new StringBuilder("<table class=\"results\" id=\"workstations\"><thead><tr><th>Name</th>"
                 + "<th>Host name</th><th>VNC port</th><th></th></tr></thead><tbody>");
