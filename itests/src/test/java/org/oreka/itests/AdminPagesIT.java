@@ -151,6 +151,46 @@ public class AdminPagesIT {
     }
 
     @Test
+    public void anAdministratorGrantsRightsDisablesEnablesAndDeletesAUser() throws Exception {
+        String login = "74" + run;
+        try (HeadlessChromium admin = browser()) {
+            logIn(admin, ADMIN, ADMIN_PASSWORD);
+            createUser(admin, login, "Di", "Fox" + run, "di-password-1");
+            admin.submitLabelled("Make administrator");
+            assertTrue(admin.text(), admin.text().contains("Now an administrator"));
+            try (HeadlessChromium di = browser()) {
+                logIn(di, login, "di-password-1");
+                di.open(base() + "/admin/recorders");
+                assertEquals("an administrator now", "Recorders", di.heading());
+            }
+            admin.submitLabelled("Disable");
+            assertTrue(admin.text(), admin.text().contains("disabled, administrator"));
+            try (HeadlessChromium di = browser()) {
+                logIn(di, login, "di-password-1");
+                assertEquals("a disabled user cannot log in", "Log in", di.heading());
+            }
+            admin.submitLabelled("Enable");
+            try (HeadlessChromium di = browser()) {
+                logIn(di, login, "di-password-1");
+                assertEquals("Recordings", di.heading());
+            }
+            admin.submitLabelled("Delete user");
+            assertEquals("Users", admin.heading());
+            assertTrue(admin.text(), admin.text().contains("User Di Fox" + run + " deleted"));
+            assertFalse(admin.text(), admin.text().contains(login));
+            try (HeadlessChromium di = browser()) {
+                logIn(di, login, "di-password-1");
+                assertEquals("a deleted user cannot log in", "Log in", di.heading());
+            }
+            // The administrator's own page offers nothing that would lock them out.
+            admin.open(base() + "/admin/users?q=" + ADMIN);
+            admin.follow("OrkWeb Administrator");
+            assertTrue(admin.text(), admin.text().contains("Your own account"));
+            assertFalse(admin.text(), admin.text().contains("Delete user"));
+        }
+    }
+
+    @Test
     public void aUserWhoIsNotAnAdministratorGets403OnEveryAdministrationPage() throws Exception {
         String login = "71" + run;
         try (HeadlessChromium admin = browser()) {

@@ -170,6 +170,11 @@ public class AgentTrackingImpl implements AgentTracking {
         if (blank(hostname)) {
             throw new TrackException("ERROR_MISSING_PARAMETER", "a workstation needs a host name");
         }
+        int longest = Math.max(hostname.trim().length(), name == null ? 0 : name.trim().length());
+        if (longest > UserDirectoryImpl.NAME_LENGTH) {
+            throw new TrackException("ERROR_INVALID_PARAMETER", "a workstation's name and host name have at most "
+                    + UserDirectoryImpl.NAME_LENGTH + " characters");
+        }
         return storage.tx(em -> {
             WorkstationEntity ws = workstation(em, hostname.trim()).orElseGet(WorkstationEntity::new);
             ws.hostname = hostname.trim();

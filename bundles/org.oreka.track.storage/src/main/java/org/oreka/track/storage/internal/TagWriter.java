@@ -162,6 +162,10 @@ final class TagWriter {
             throw new TrackException("ERROR_SAVING_TAGTYPE", "a tag type needs a name");
         }
         String wanted = name.trim();
+        if (wanted.length() > UserDirectoryImpl.NAME_LENGTH) {
+            throw new TrackException("ERROR_SAVING_TAGTYPE", "a tag type's name has at most " + UserDirectoryImpl.NAME_LENGTH
+                    + " characters");
+        }
         if (!em.createQuery("SELECT t.id FROM TagTypeEntity t WHERE t.name = :name", Long.class).setParameter("name", wanted)
                 .getResultList().isEmpty()) {
             throw new TrackException("ERROR_SAVING_TAGTYPE", "a tag type is already named '" + wanted + "'");

@@ -38,6 +38,8 @@ public class UserDirectoryImpl implements UserDirectory {
 
     static final String ERROR_SAVING_USER = "ERROR_SAVING_USER";
     static final String ERROR_NO_USER_FOR_LOGINSTRING = "ERROR_NO_USER_FOUND_FOR_LOGINSTRING";
+    /** The length of the name columns (names, e-mail, login strings, group names). */
+    static final int NAME_LENGTH = 255;
 
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectoryImpl.class);
 
@@ -137,9 +139,7 @@ public class UserDirectoryImpl implements UserDirectory {
 
     @Override
     public Group updateGroup(long groupId, String name, Long parentId) {
-        if (name == null || name.isBlank()) {
-            throw new TrackException("ERROR_SAVING_GROUP", "a group needs a name");
-        }
+        checkGroupName(name);
         Group saved = storage.tx(em -> {
             GroupEntity group = existingGroup(em, groupId);
             if (parentId != null) {
@@ -173,6 +173,11 @@ public class UserDirectoryImpl implements UserDirectory {
 
     @Override
     public User updateUser(long userId, String firstname, String lastname, String email, boolean recordable) {
+        for (String value : new String[] {firstname, lastname, email}) {
+            if (value != null && value.trim().length() > NAME_LENGTH) {
+                throw new TrackException(ERROR_SAVING_USER, "names and e-mail addresses have at most " + NAME_LENGTH + " characters");
+            }
+        }
         return change(userId, (em, user) -> {
             user.firstname = firstname == null ? "" : firstname.trim();
             user.lastname = lastname == null ? "" : lastname.trim();
@@ -276,12 +281,23 @@ public class UserDirectoryImpl implements UserDirectory {
 
     @Override
     public Group createGroup(String name, boolean security, Long parentId) {
+        checkGroupName(name);
+        return storage.tx(em -> {
+            if (parentId != null) {
+                existingGroup(em, parentId);
+            }
+            return toGroup(newGroup(em, name.trim(), security, parentId));
+        });
+    }
+
+    /** Names are columns of 255 characters: a longer one is refused with a message, not a database error. */
+    private static void checkGroupName(String name) {
         if (name == null || name.isBlank()) {
             throw new TrackException("ERROR_SAVING_GROUP", "a group needs a name");
         }
-        return storage.tx(em -> {
-            return toGroup(newGroup(em, name.trim(), security, parentId));
-        });
+        if (name.trim().length() > NAME_LENGTH) {
+            throw new TrackException("ERROR_SAVING_GROUP", "a group's name has at most " + NAME_LENGTH + " characters");
+        }
     }
 
     @Override

@@ -57,6 +57,7 @@ class AdministrationTest {
         assertFalse(track.directory.get().flags(ann.id()).recordable());
         assertNull(track.users.updateUser(ann.id(), "Anne", "Leigh", " ", true).email());
         assertEquals("ERROR_NO_USER_FOUND", code(() -> track.users.updateUser(999_999, "a", "b", null, true)));
+        assertEquals("ERROR_SAVING_USER", code(() -> track.users.updateUser(ann.id(), "A".repeat(256), "b", null, true)));
     }
 
     @Test
@@ -127,6 +128,9 @@ class AdministrationTest {
         assertEquals("ERROR_SAVING_GROUP", code(() -> track.users.updateGroup(sales.id(), "Sales", sales.id())));
         assertEquals("ERROR_SAVING_GROUP", code(() -> track.users.updateGroup(sales.id(), " ", null)));
         assertEquals("ERROR_GROUP_NOT_FOUND", code(() -> track.users.updateGroup(sales.id(), "Sales", 999_999L)));
+        assertEquals("ERROR_SAVING_GROUP", code(() -> track.users.updateGroup(sales.id(), "S".repeat(256), null)));
+        assertEquals("ERROR_SAVING_GROUP", code(() -> track.users.createGroup("S".repeat(256), false, null)));
+        assertEquals("ERROR_GROUP_NOT_FOUND", code(() -> track.users.createGroup("Orphan", false, 999_999L)));
         assertEquals(sales.id(), track.users.updateGroup(north.id(), "North", sales.id()).parentId());
     }
 
@@ -162,6 +166,7 @@ class AdministrationTest {
         assertEquals("Complaint", created.name());
         assertEquals("ERROR_SAVING_TAGTYPE", code(() -> track.recordings.createTagType("Outcome")));
         assertEquals("ERROR_SAVING_TAGTYPE", code(() -> track.recordings.createTagType("")));
+        assertEquals("ERROR_SAVING_TAGTYPE", code(() -> track.recordings.createTagType("T".repeat(256))));
         TagType outcome = type("Outcome");
         assertEquals(1, outcome.tagCount());
 
@@ -198,6 +203,7 @@ class AdministrationTest {
         track.agents.saveWorkstation("Desk 2", "10.0.0.22", 0);
         assertEquals(List.of("Desk 2", "Home PC"), track.agents.workstations().stream().map(Workstation::name).toList());
         assertEquals(5900, track.agents.workstations().get(0).rfbPort());
+        assertEquals("ERROR_INVALID_PARAMETER", code(() -> track.agents.saveWorkstation("x", "h".repeat(256), 5900)));
         track.agents.login("5000", null, null, "HomePC", null);
         assertEquals("ERROR_WORKSTATION_IN_USE", code(() -> track.agents.deleteWorkstation(home.id())));
         track.agents.logout("5000", null, "HomePC", null);

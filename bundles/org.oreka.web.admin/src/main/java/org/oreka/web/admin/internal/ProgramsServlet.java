@@ -79,6 +79,10 @@ public class ProgramsServlet extends AdminServlet {
             case "save" -> {
                 ProgramForm form = ProgramForm.parse(id, req::getParameter,
                         login -> users.byLoginString(login).filter(u -> !u.deleted()).map(User::id));
+                Long group = form.program == null ? null : form.program.targetGroupId();
+                if (group != null && users.groups().stream().noneMatch(g -> g.id() == group && !g.security())) {
+                    form.errors.add("Target group " + group + " is not a regular group (it may have been deleted)");
+                }
                 if (!form.errors.isEmpty()) {
                     form(page, id, form.values, form.errors);
                     return null;

@@ -62,7 +62,7 @@ final class UserForm {
         if (form.firstname.length() > NAME_LENGTH || form.lastname.length() > NAME_LENGTH) {
             form.errors.add("Names have at most " + NAME_LENGTH + " characters");
         }
-        if (!form.email.isEmpty() && !EMAIL.matcher(form.email).matches()) {
+        if (!form.email.isEmpty() && (!EMAIL.matcher(form.email).matches() || form.email.length() > NAME_LENGTH)) {
             form.errors.add("'" + form.email + "' is not an e-mail address (name@domain)");
         }
         return form;

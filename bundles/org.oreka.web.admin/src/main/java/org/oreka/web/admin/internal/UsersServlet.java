@@ -296,12 +296,17 @@ public class UsersServlet extends AdminServlet {
                 .append(AdminPage.input("New password again", "password2", "", "type=\"password\" autocomplete=\"new-password\" required"))
                 .append("<button type=\"submit\" id=\"setpassword\">Set password</button></form>");
 
-        body.append("<h2>Account</h2><p class=\"actions\">")
-                .append(u.admin() ? page.button(PATH, "revokeadmin", idField, "Revoke administrator", "neither")
-                        : page.button(PATH, "grantadmin", idField, "Make administrator", "keep"))
-                .append(u.disabled() ? page.button(PATH, "enable", idField, "Enable", "keep")
-                        : page.button(PATH, "disable", idField, "Disable", "neither"))
-                .append(page.button(PATH, "delete", idField, "Delete user", "discard")).append("</p>");
+        body.append("<h2>Account</h2>");
+        if (u.id() == page.viewerId()) {
+            body.append("<p>Your own account: another administrator can disable or delete it, or take away its rights.</p>");
+        } else {
+            body.append("<p class=\"actions\">")
+                    .append(u.admin() ? page.button(PATH, "revokeadmin", idField, "Revoke administrator", "neither")
+                            : page.button(PATH, "grantadmin", idField, "Make administrator", "keep"))
+                    .append(u.disabled() ? page.button(PATH, "enable", idField, "Enable", "keep")
+                            : page.button(PATH, "disable", idField, "Disable", "neither"))
+                    .append(page.button(PATH, "delete", idField, "Delete user", "discard")).append("</p>");
+        }
         page.render("User " + displayName(u), errors, body.toString());
     }
 
