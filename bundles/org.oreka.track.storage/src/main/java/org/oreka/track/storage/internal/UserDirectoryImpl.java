@@ -166,8 +166,8 @@ public class UserDirectoryImpl implements UserDirectory {
 
     @Override
     public List<User> members(long groupId) {
-        return storage.tx(em -> toUsers(em, em.createQuery("SELECT u FROM UserEntity u WHERE u.deleted = FALSE AND (u.securityGroupId = :id"
-                + " OR u.id IN (SELECT m.userId FROM UserGroupEntity m WHERE m.groupId = :id))"
+        return storage.tx(em -> toUsers(em, em.createQuery("SELECT u FROM UserEntity u WHERE u.deleted = FALSE"
+                + " AND (u.securityGroupId = :id OR u.id IN (SELECT m.userId FROM UserGroupEntity m WHERE m.groupId = :id))"
                 + " ORDER BY u.lastname, u.firstname, u.id", UserEntity.class).setParameter("id", groupId).getResultList()));
     }
 
@@ -175,7 +175,8 @@ public class UserDirectoryImpl implements UserDirectory {
     public User updateUser(long userId, String firstname, String lastname, String email, boolean recordable) {
         for (String value : new String[] {firstname, lastname, email}) {
             if (value != null && value.trim().length() > NAME_LENGTH) {
-                throw new TrackException(ERROR_SAVING_USER, "names and e-mail addresses have at most " + NAME_LENGTH + " characters");
+                throw new TrackException(ERROR_SAVING_USER, "names and e-mail addresses have at most " + NAME_LENGTH
+                        + " characters");
             }
         }
         return change(userId, (em, user) -> {
