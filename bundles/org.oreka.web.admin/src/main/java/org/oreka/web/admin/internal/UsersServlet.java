@@ -258,7 +258,8 @@ public class UsersServlet extends AdminServlet {
         body.append("<h2>Login strings</h2><table class=\"results\" id=\"loginstrings\"><tbody>");
         for (String login : u.loginStrings()) {
             body.append("<tr><td>").append(escape(login)).append("</td><td class=\"actions\">")
-                    .append(page.button(PATH, "removelogin", Map.of("id", u.id(), "loginstring", login), "Remove", "discard"))
+                    .append(u.loginStrings().size() == 1 ? "the user's only login string"
+                            : page.button(PATH, "removelogin", Map.of("id", u.id(), "loginstring", login), "Remove", "discard"))
                     .append("</td></tr>");
         }
         body.append("</tbody></table>").append(page.form(PATH, "addlogin", "search")).append(AdminPage.hidden("id", u.id()))
