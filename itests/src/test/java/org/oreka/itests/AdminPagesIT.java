@@ -291,13 +291,50 @@ public class AdminPagesIT {
             assertTrue(admin.text(), admin.text().contains("Program " + name + " created"));
             assertTrue(admin.text(), admin.text().contains("calls, of at least 60 s, local party 73" + run));
             try {
-                assertEquals("true", tape("SHRT", 10).get("deletetape"));
-                assertEquals("false", tape("LONG", 90).get("deletetape"));
+                assertEquals("true", tape(recid("SHRT"), "73" + run, 10).get("deletetape"));
+                assertEquals("false", tape(recid("LONG"), "73" + run, 90).get("deletetape"));
             } finally {
                 // Other tests' tapes must not meet this program.
                 admin.open(base() + "/admin/programs");
                 admin.submitInRow("programs", name, "Delete");
                 assertTrue(admin.text(), admin.text().contains("Program " + name + " deleted"));
+            }
+        }
+    }
+
+    @Test
+    public void aSecurityGroupSeesTheRecordingsOfTheGroupsChosenOnItsPage() throws Exception {
+        String agent = "75" + run;
+        String supervisor = "76" + run;
+        String recid = recid("SEC");
+        try (HeadlessChromium admin = browser()) {
+            logIn(admin, ADMIN, ADMIN_PASSWORD);
+            createUser(admin, agent, "Ed", "Agent" + run, "ed-password-1");
+            createUser(admin, supervisor, "Flo", "Boss" + run, "flo-password-1");
+            admin.open(base() + "/admin/groups");
+            admin.fill("name", "Team" + run);
+            admin.submit("creategroup");
+            admin.fill("loginstring", agent);
+            admin.submit("addmember");
+            assertEquals("false", tape(recid, agent, 30).get("deletetape"));
+
+            admin.open(base() + "/admin/groups");
+            admin.fill("name", "Supervisors" + run);
+            admin.driver().findElement(By.id("security")).click();
+            admin.submit("creategroup");
+            assertEquals("Security group Supervisors" + run, admin.heading());
+            admin.fill("loginstring", supervisor);
+            admin.submit("addmember");
+            try (HeadlessChromium flo = browser()) {
+                logIn(flo, supervisor, "flo-password-1");
+                flo.open(base() + "/recordings?local=" + agent);
+                assertFalse("not yet visible: " + flo.text(), flo.text().contains(recid));
+
+                admin.driver().findElement(By.xpath("//label[contains(., 'Team" + run + "')]/input[@name='visible']")).click();
+                admin.submit("savevisible");
+                assertTrue(admin.text(), admin.text().contains("Visible groups saved"));
+                flo.open(base() + "/recordings?local=" + agent);
+                assertTrue("visible through the security group: " + flo.text(), flo.text().contains(recid));
             }
         }
     }
@@ -360,14 +397,17 @@ public class AdminPagesIT {
         }
     }
 
-    /** A call of the program's local party, started, stopped and ready; the ready answer. */
-    private Map<String, String> tape(String suffix, long duration) throws Exception {
-        String recid = "20240101_101500_" + run + suffix;
+    private String recid(String suffix) {
+        return "20240101_101500_" + run + suffix;
+    }
+
+    /** A call that ended now, started, stopped and ready; the ready answer. */
+    private Map<String, String> tape(String recid, String localParty, long duration) throws Exception {
         Map<String, String> reply = Map.of();
         for (String stage : new String[] {"start", "stop", "ready"}) {
-            reply = SingleLine.parse(get(track("type=tape&recid=" + recid + "&stage=" + stage + "&captureport=" + run + suffix
+            reply = SingleLine.parse(get(track("type=tape&recid=" + recid + "&stage=" + stage + "&captureport=" + recid
                     + "&timestamp=" + (System.currentTimeMillis() / 1000 - duration) + "&filename=2024%2F01%2F01%2F10%2F" + recid
-                    + ".wav&localparty=73" + run + "&localentrypoint=&remoteparty=5145551234&direction=in&duration="
+                    + ".wav&localparty=" + localParty + "&localentrypoint=&remoteparty=5145551234&direction=in&duration="
                     + (stage.equals("start") ? 0 : duration) + "&service=orkaudio-admin&localip=10.0.0.5&remoteip=10.0.0.1"
                     + "&nativecallid=" + recid + "%40pbx&hostname=localhost&")).body());
             assertEquals(reply.toString(), "true", reply.get("success"));
