@@ -5,8 +5,9 @@ set -euo pipefail
 
 # ffmpeg: OrkRfb encodes screen recordings with it.
 run_packages=(libpcap0.8 ffmpeg)
-# xvfb, x11vnc, x11-xserver-utils (xsetroot): the real desktop and VNC server of ScreenRecordingIT.
-test_packages=("${run_packages[@]}" sip-tester postgresql xvfb x11vnc x11-xserver-utils)
+# xvfb, x11vnc, x11-xserver-utils (xsetroot): the real desktop and VNC server of ScreenRecordingIT; chromium and
+# chromium-driver: OrkWeb's browser tests; openssh-client: they set the first admin over Karaf's ssh console.
+test_packages=("${run_packages[@]}" sip-tester postgresql xvfb x11vnc x11-xserver-utils chromium chromium-driver openssh-client)
 
 case "${1:-run}" in
   run) wanted=("${run_packages[@]}") ;;

@@ -41,6 +41,16 @@ public interface AgentTracking {
     /** Adds or updates a workstation (OrkWeb administration). */
     Workstation saveWorkstation(String name, String hostname, int rfbPort);
 
+    /** Every workstation, by name. */
+    List<Workstation> workstations();
+
+    /**
+     * Deletes a workstation.
+     *
+     * @throws TrackException ERROR_WORKSTATION_NOT_FOUND, or ERROR_WORKSTATION_IN_USE while an agent is logged in at it
+     */
+    void deleteWorkstation(long id);
+
     /** The workstation with that host name. */
     Optional<Workstation> workstation(String hostname);
 }

@@ -1,6 +1,7 @@
 package org.oreka.track.storage;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -14,6 +15,12 @@ public interface SegmentSearch {
      * @return up to {@code limit} segments, and whether more follow
      */
     Page search(SegmentQuery query);
+
+    /** The segment with that id. */
+    Optional<Segment> byId(long id);
+
+    /** The segments of the recording stored in that file (relative to its recorder's audio folder). */
+    List<Segment> ofFile(String filename);
 
     /**
      * One page of results.

@@ -4,7 +4,7 @@
  * for what they take and give. Failures the API reports to callers are {@link org.oreka.track.storage.TrackException}s.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.oreka.track.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,10 +17,12 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oreka.track.storage.Group;
+import org.oreka.track.storage.LoginResult;
 import org.oreka.track.storage.TrackException;
 import org.oreka.track.storage.User;
 import org.oreka.track.storage.UserDirectory;
 import org.oreka.track.storage.UserUpdate;
+import org.oreka.track.storage.Visibility;
 
 class ExternalUserSyncTest {
 
@@ -71,6 +73,101 @@ class ExternalUserSyncTest {
         @Override
         public Optional<User> byId(long id) {
             return Optional.empty();
+        }
+
+        @Override
+        public List<User> users() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Group> groups() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setPassword(long userId, char[] password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public LoginResult login(String loginString, char[] password) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setAdmin(long userId, boolean admin) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Visibility visibility(long userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setVisibleGroups(long securityGroupId, List<Long> groupIds) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Group> visibleGroups(long securityGroupId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User updateUser(long userId, String firstname, String lastname, String email, boolean recordable) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User removeLoginString(long userId, String loginString) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User setGroups(long userId, List<Long> groupIds) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User setSecurityGroup(long userId, Long securityGroupId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public User setDisabled(long userId, boolean disabled) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deleteUser(long userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<Long, Integer> memberCounts() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Group> groupsOf(long userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<User> members(long groupId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Group updateGroup(long groupId, String name, Long parentId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deleteGroup(long groupId) {
+            throw new UnsupportedOperationException();
         }
     };
 

@@ -82,7 +82,7 @@ class OnDemandCommandTest {
         second = new FakeRecorder("6001", new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         recorderRows.put("rec-a", new Recorder(1, "rec-a", "127.0.0.1", first.port(), first.port(), "AUDIO", null, null));
         recorderRows.put("rec-b", new Recorder(2, "rec-b", "127.0.0.1", second.port(), second.port(), "AUDIO", null, null));
-        command = new OnDemandCommand(new LiveCalls() {
+        command = new OnDemandCommand(new RecorderRelayImpl(new LiveCalls() {
             @Override
             public Optional<LiveCall> byLocalParty(String localParty) {
                 return live.values().stream().filter(c -> c.localParty().equals(localParty)).findFirst();
@@ -122,7 +122,7 @@ class OnDemandCommandTest {
             public List<Recorder> all() {
                 return List.copyOf(recorderRows.values());
             }
-        }, config());
+        }, config()));
     }
 
     @AfterEach
@@ -183,11 +183,11 @@ class OnDemandCommandTest {
         assertEquals("type=stream&localparty=6001&recid=20240101_101500_BBBB&stereo=true", second.asked.get(0));
     }
 
-    private static OnDemandCommand.Config config() {
-        return new OnDemandCommand.Config() {
+    private static RecorderRelayImpl.Config config() {
+        return new RecorderRelayImpl.Config() {
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return OnDemandCommand.Config.class;
+                return RecorderRelayImpl.Config.class;
             }
 
             @Override

@@ -170,6 +170,11 @@ public class AgentTrackingImpl implements AgentTracking {
         if (blank(hostname)) {
             throw new TrackException("ERROR_MISSING_PARAMETER", "a workstation needs a host name");
         }
+        int longest = Math.max(hostname.trim().length(), name == null ? 0 : name.trim().length());
+        if (longest > UserDirectoryImpl.NAME_LENGTH) {
+            throw new TrackException("ERROR_INVALID_PARAMETER", "a workstation's name and host name have at most "
+                    + UserDirectoryImpl.NAME_LENGTH + " characters");
+        }
         return storage.tx(em -> {
             WorkstationEntity ws = workstation(em, hostname.trim()).orElseGet(WorkstationEntity::new);
             ws.hostname = hostname.trim();
@@ -179,6 +184,29 @@ public class AgentTrackingImpl implements AgentTracking {
                 em.persist(ws);
             }
             return new Workstation(ws.id, ws.name, ws.hostname, ws.rfbPort);
+        });
+    }
+
+    @Override
+    public List<Workstation> workstations() {
+        return storage.tx(em -> em.createQuery("SELECT w FROM WorkstationEntity w ORDER BY w.name, w.id", WorkstationEntity.class)
+                .getResultList().stream().map(w -> new Workstation(w.id, w.name, w.hostname, w.rfbPort)).toList());
+    }
+
+    @Override
+    public synchronized void deleteWorkstation(long id) {
+        storage.tx(em -> {
+            WorkstationEntity ws = em.find(WorkstationEntity.class, id);
+            if (ws == null) {
+                throw new TrackException("ERROR_WORKSTATION_NOT_FOUND", "no workstation has the id " + id);
+            }
+            List<String> agents = current(em).stream().filter(a -> ws.id.equals(a.workstationId)).map(a -> a.agent).toList();
+            if (!agents.isEmpty()) {
+                throw new TrackException("ERROR_WORKSTATION_IN_USE", "agents " + String.join(", ", agents)
+                        + " are logged in at workstation '" + ws.name + "'; log them out first");
+            }
+            em.remove(ws);
+            return null;
         });
     }
 

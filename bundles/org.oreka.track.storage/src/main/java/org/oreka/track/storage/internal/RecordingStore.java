@@ -502,6 +502,29 @@ public class RecordingStore implements TapeIngestion, LiveCalls, Tags, CtiMetada
                 .orElseThrow(() -> new TrackException("ERROR_NO_RECORDING_FOUND", "no recording has orkuid '" + orkuid + "'")));
     }
 
+    @Override
+    public List<TagType> tagTypes() {
+        return storage.tx(TagWriter::types);
+    }
+
+    @Override
+    public TagType createTagType(String name) {
+        return storage.writes().run((em, batch) -> tagWriter.createType(em, name));
+    }
+
+    @Override
+    public TagType renameTagType(long id, String name) {
+        return storage.writes().run((em, batch) -> tagWriter.renameType(em, batch, id, name));
+    }
+
+    @Override
+    public void deleteTagType(long id) {
+        storage.writes().run((em, batch) -> {
+            tagWriter.deleteType(em, batch, id);
+            return null;
+        });
+    }
+
     private void tag(EntityManager em, WriteBatch batch, TapeEntity tape, List<TagEntry> tags) {
         List<TagEntry> added = tagWriter.add(em, batch, tape, tags);
         if (!added.isEmpty()) {

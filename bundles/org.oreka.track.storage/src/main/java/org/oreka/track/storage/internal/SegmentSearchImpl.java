@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.persistence.TypedQuery;
 
@@ -38,6 +39,9 @@ public class SegmentSearchImpl implements SegmentSearch {
 
     @Override
     public Page search(SegmentQuery q) {
+        if (!q.visibility().everything() && q.visibility().userIds().isEmpty()) {
+            return new Page(List.of(), false);
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(q, params);
         String order = order(q.sort());
@@ -56,12 +60,33 @@ public class SegmentSearchImpl implements SegmentSearch {
             }
             List<Segment> segments = new ArrayList<>(Math.min(rows.size(), q.limit()));
             for (int i = 0; i < rows.size() && i < q.limit(); i++) {
-                Object[] r = rows.get(i);
-                segments.add(new Segment((Long) r[0], (Instant) r[1], (Long) r[2], (String) r[3], (String) r[4],
-                        Direction.ofCode((Short) r[5]), (Long) r[6], (String) r[7], (String) r[8], (String) r[9], (Long) r[10]));
+                segments.add(segment(rows.get(i)));
             }
             return new Page(segments, rows.size() > q.limit());
         });
+    }
+
+    @Override
+    public Optional<Segment> byId(long id) {
+        return segments(COLUMNS + " WHERE s.id = :id", Map.of("id", id)).stream().findFirst();
+    }
+
+    @Override
+    public List<Segment> ofFile(String filename) {
+        return segments(COLUMNS + " WHERE t.filename = :filename ORDER BY s.tapeOffset, s.id", Map.of("filename", filename));
+    }
+
+    private List<Segment> segments(String jpql, Map<String, Object> params) {
+        return storage.tx(em -> {
+            TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class);
+            params.forEach(query::setParameter);
+            return query.getResultList().stream().map(SegmentSearchImpl::segment).toList();
+        });
+    }
+
+    private static Segment segment(Object[] r) {
+        return new Segment((Long) r[0], (Instant) r[1], (Long) r[2], (String) r[3], (String) r[4],
+                Direction.ofCode((Short) r[5]), (Long) r[6], (String) r[7], (String) r[8], (String) r[9], (Long) r[10]);
     }
 
     /** The query's criteria as a WHERE clause (empty without criteria), filling in their parameters. */
@@ -99,6 +124,25 @@ public class SegmentSearchImpl implements SegmentSearch {
             where.append(" AND s.userId = :user");
             params.put("user", q.userId());
         }
+        if (q.groupId() != null) {
+            where.append(" AND s.userId IN (SELECT m.userId FROM UserGroupEntity m WHERE m.groupId = :group)");
+            params.put("group", q.groupId());
+        }
+        if (!empty(q.tagType())) {
+            where.append(" AND s.tapeId IN (SELECT tg.tapeId FROM TagEntity tg, TagTypeEntity tt WHERE tg.tagTypeId = tt.id"
+                    + " AND tt.name = :tagType");
+            params.put("tagType", q.tagType());
+            if (!empty(q.tagText())) {
+                where.append(" AND tg.text LIKE :tagText ESCAPE '!'");
+                params.put("tagText", likePrefix(q.tagText()));
+            }
+            where.append(")");
+        }
+        if (!q.visibility().everything()) {
+            // The ids go into an IN list, which Derby and PostgreSQL probe on the user index (user_id, timestamp, id).
+            where.append(" AND s.userId IN :visible");
+            params.put("visible", q.visibility().userIds());
+        }
         if (q.orkuid() != null) {
             where.append(" AND t.recid = :orkuid");
             params.put("orkuid", q.orkuid());
@@ -114,6 +158,18 @@ public class SegmentSearchImpl implements SegmentSearch {
                 return " ORDER BY s.duration DESC, s.timestamp DESC, s.id DESC";
             case SHORTEST_FIRST:
                 return " ORDER BY s.duration ASC, s.timestamp DESC, s.id DESC";
+            case LOCAL_PARTY:
+                return " ORDER BY s.localParty ASC, s.timestamp DESC, s.id DESC";
+            case LOCAL_PARTY_DESC:
+                return " ORDER BY s.localParty DESC, s.timestamp DESC, s.id DESC";
+            case REMOTE_PARTY:
+                return " ORDER BY s.remoteParty ASC, s.timestamp DESC, s.id DESC";
+            case REMOTE_PARTY_DESC:
+                return " ORDER BY s.remoteParty DESC, s.timestamp DESC, s.id DESC";
+            case DIRECTION:
+                return " ORDER BY s.direction ASC, s.timestamp DESC, s.id DESC";
+            case DIRECTION_DESC:
+                return " ORDER BY s.direction DESC, s.timestamp DESC, s.id DESC";
             default:
                 return " ORDER BY s.timestamp DESC, s.id DESC";
         }

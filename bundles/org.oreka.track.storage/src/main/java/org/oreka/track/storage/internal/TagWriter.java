@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.persistence.EntityManager;
 
 import org.oreka.track.storage.TagEntry;
+import org.oreka.track.storage.Tags.TagType;
+import org.oreka.track.storage.TrackException;
 import org.oreka.track.storage.internal.entity.PendingTagEntity;
 import org.oreka.track.storage.internal.entity.TagEntity;
 import org.oreka.track.storage.internal.entity.TagTypeEntity;
@@ -94,6 +96,86 @@ final class TagWriter {
             pending.createdAt = Instant.now();
             em.persist(pending);
         }
+    }
+
+    /** Every tag type with its number of tags, by name. */
+    static List<TagType> types(EntityManager em) {
+        List<TagType> types = new ArrayList<>();
+        for (Object[] row : em.createQuery("SELECT ty.id, ty.name, ty.system, (SELECT COUNT(t) FROM TagEntity t"
+                + " WHERE t.tagTypeId = ty.id) FROM TagTypeEntity ty ORDER BY ty.name", Object[].class).getResultList()) {
+            types.add(new TagType((Long) row[0], (String) row[1], (Boolean) row[2], (Long) row[3]));
+        }
+        return types;
+    }
+
+    TagType createType(EntityManager em, String name) {
+        String wanted = freeName(em, name);
+        TagTypeEntity type = new TagTypeEntity();
+        type.name = wanted;
+        em.persist(type);
+        return new TagType(type.id, type.name, false, 0);
+    }
+
+    TagType renameType(EntityManager em, WriteBatch batch, long id, String name) {
+        TagTypeEntity type = editable(em, id, "renamed");
+        String wanted = freeName(em, name);
+        forget(batch, type.name);
+        type.name = wanted;
+        return new TagType(type.id, type.name, false, tagCount(em, id));
+    }
+
+    void deleteType(EntityManager em, WriteBatch batch, long id) {
+        TagTypeEntity type = editable(em, id, "deleted");
+        long used = tagCount(em, id);
+        if (used > 0) {
+            throw new TrackException("ERROR_TAGTYPE_IN_USE", used + " tags are of type '" + type.name
+                    + "'; a type in use cannot be deleted");
+        }
+        forget(batch, type.name);
+        em.remove(type);
+    }
+
+    /**
+     * Drops a type name from the name-to-id caches, now and again once the batch commits (after any earlier write
+     * of the batch that remembers it).
+     */
+    private void forget(WriteBatch batch, String name) {
+        typeIds.remove(name);
+        batch.newTagTypes().remove(name);
+        batch.afterCommit(() -> typeIds.remove(name));
+    }
+
+    private static TagTypeEntity editable(EntityManager em, long id, String what) {
+        TagTypeEntity type = em.find(TagTypeEntity.class, id);
+        if (type == null) {
+            throw new TrackException("ERROR_TAGTYPE_NOT_FOUND", "no tag type has the id " + id);
+        }
+        if (type.system) {
+            throw new TrackException(what.equals("deleted") ? "ERROR_TAGTYPE_IN_USE" : "ERROR_SAVING_TAGTYPE",
+                    "'" + type.name + "' is a system tag type (the recorder sends it); it cannot be " + what);
+        }
+        return type;
+    }
+
+    private static String freeName(EntityManager em, String name) {
+        if (name == null || name.isBlank()) {
+            throw new TrackException("ERROR_SAVING_TAGTYPE", "a tag type needs a name");
+        }
+        String wanted = name.trim();
+        if (wanted.length() > UserDirectoryImpl.NAME_LENGTH) {
+            throw new TrackException("ERROR_SAVING_TAGTYPE", "a tag type's name has at most " + UserDirectoryImpl.NAME_LENGTH
+                    + " characters");
+        }
+        if (!em.createQuery("SELECT t.id FROM TagTypeEntity t WHERE t.name = :name", Long.class).setParameter("name", wanted)
+                .getResultList().isEmpty()) {
+            throw new TrackException("ERROR_SAVING_TAGTYPE", "a tag type is already named '" + wanted + "'");
+        }
+        return wanted;
+    }
+
+    private static long tagCount(EntityManager em, long typeId) {
+        return em.createQuery("SELECT COUNT(t) FROM TagEntity t WHERE t.tagTypeId = :id", Long.class)
+                .setParameter("id", typeId).getSingleResult();
     }
 
     private long typeId(EntityManager em, WriteBatch batch, String name) {

@@ -54,4 +54,14 @@ public final class FakeAgentTracking implements AgentTracking {
     public Optional<Workstation> workstation(String hostname) {
         return Optional.ofNullable(workstations.get(hostname));
     }
+
+    @Override
+    public List<Workstation> workstations() {
+        return List.copyOf(workstations.values());
+    }
+
+    @Override
+    public void deleteWorkstation(long id) {
+        workstations.values().removeIf(w -> w.id() == id);
+    }
 }

@@ -33,4 +33,7 @@ public class UserEntity {
     public Instant dateCreated;
     public Instant dateDisabled;
     public Instant dateDeleted;
+    public boolean admin;
+    public int failedLogins;
+    public Instant lockedUntil;
 }
