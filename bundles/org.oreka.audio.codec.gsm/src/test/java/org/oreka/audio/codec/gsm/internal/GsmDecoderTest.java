@@ -1,0 +1,99 @@
+package org.oreka.audio.codec.gsm.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.oreka.sdk.codec.AudioDecoder;
+import org.oreka.testing.RtpPayloads;
+
+/** Decodes the GSM call of ws-sip-rtp-gsm.pcap as ffmpeg does, and damaged payloads to silence of their length. */
+class GsmDecoderTest {
+
+    private final GsmCodec codec = new GsmCodec();
+
+    @Test
+    void decodesTheCapturedCallExactlyAsFfmpeg() throws Exception {
+        List<byte[]> payloads = RtpPayloads.read(RtpPayloads.capture("ws-sip-rtp-gsm.pcap"), 18924, 3);
+        assertEquals(425, payloads.size());
+        AudioDecoder decoder = codec.newDecoder();
+        short[] ours = new short[payloads.size() * 160];
+        int count = 0;
+        for (byte[] payload : payloads) {
+            assertEquals(160, decoder.maxSamples(payload.length));
+            count += decoder.decode(payload, 0, payload.length, ours, count);
+        }
+        assertEquals(425 * 160, count);
+        short[] ffmpeg = RtpPayloads.ffmpegDecode(RtpPayloads.concatenate(payloads), "-f", "gsm", "-ar", "8000");
+        assertArrayEquals(ffmpeg, ours);
+        assertTrue(rms(ours) > 300, "the call carries speech, rms " + rms(ours));
+    }
+
+    @Test
+    void decodesSeveralFramesInOnePayloadAtAnOffset() throws Exception {
+        List<byte[]> payloads = RtpPayloads.read(RtpPayloads.capture("ws-sip-rtp-gsm.pcap"), 18924, 3);
+        byte[] packet = new byte[12 + 66];
+        System.arraycopy(payloads.get(100), 0, packet, 12, 33);
+        System.arraycopy(payloads.get(101), 0, packet, 45, 33);
+        short[] joined = new short[7 + 320];
+        assertEquals(320, codec.newDecoder().decode(packet, 12, 66, joined, 7));
+        AudioDecoder single = codec.newDecoder();
+        short[] separate = new short[320];
+        single.decode(payloads.get(100), 0, 33, separate, 0);
+        single.decode(payloads.get(101), 0, 33, separate, 160);
+        assertArrayEquals(separate, Arrays.copyOfRange(joined, 7, 327));
+    }
+
+    @Test
+    void damagedPayloadsDecodeToSilenceOfTheirLength() throws Exception {
+        byte[] good = RtpPayloads.read(RtpPayloads.capture("ws-sip-rtp-gsm.pcap"), 18924, 3).get(200);
+        GsmDecoder decoder = (GsmDecoder) codec.newDecoder();
+        short[] pcm = new short[1000];
+
+        Arrays.fill(pcm, (short) 1);
+        assertEquals(160, decoder.decode(new byte[10], 0, 10, pcm, 0), "a cut frame is 20 ms");
+        assertSilent(pcm, 0, 160);
+
+        byte[] garbage = new byte[33];
+        new Random(7).nextBytes(garbage);
+        garbage[0] = 0x12; // not GSM's 0xD signature
+        Arrays.fill(pcm, (short) 1);
+        assertEquals(160, decoder.decode(garbage, 0, 33, pcm, 0));
+        assertSilent(pcm, 0, 160);
+
+        byte[] goodAndCut = Arrays.copyOf(good, 40);
+        Arrays.fill(pcm, (short) 1);
+        assertEquals(320, decoder.maxSamples(40));
+        assertEquals(320, decoder.decode(goodAndCut, 0, 40, pcm, 0));
+        assertTrue(rms(Arrays.copyOf(pcm, 160)) > 0, "the whole frame still decodes");
+        assertSilent(pcm, 160, 320);
+
+        assertEquals(0, decoder.decode(good, 0, 0, pcm, 0));
+        assertEquals(160, decoder.decode(good, 20, 33, pcm, 0), "a length past the buffer is silence, not a crash");
+        assertSilent(pcm, 0, 160);
+
+        decoder.close();
+        Arrays.fill(pcm, (short) 1);
+        assertEquals(160, decoder.decode(good, 0, 33, pcm, 0), "a closed decoder gives silence");
+        assertSilent(pcm, 0, 160);
+    }
+
+    private static void assertSilent(short[] pcm, int from, int to) {
+        for (int i = from; i < to; i++) {
+            assertEquals(0, pcm[i], "sample " + i);
+        }
+    }
+
+    static double rms(short[] pcm) {
+        double sum = 0;
+        for (short s : pcm) {
+            sum += (double) s * s;
+        }
+        return Math.sqrt(sum / Math.max(1, pcm.length));
+    }
+}
