@@ -25,7 +25,7 @@ public class GsmLibraryCheck {
                     + "is not offered", LibGsm.SONAME, e.getMessage());
             return;
         }
-        context.enableComponent(GsmCodec.class.getName());
-        context.enableComponent(GsmStorageFormat.class.getName());
+        // null: every component of this bundle, the codec and the storage format.
+        context.enableComponent(null);
     }
 }
