@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.oreka.testing.FfProbe;
+import org.oreka.testing.Pcm;
 import org.oreka.testing.RtpPayloads;
 
 /**
@@ -59,12 +60,7 @@ public class NativeCodecsIT extends RecordingTestSupport {
         assertEquals(call.toString(), "gsm_ms", audio.codec());
         // GSM WAV blocks hold 40 ms: ffmpeg decodes the last one whole.
         assertEquals(call.toString(), CALL_SECONDS, audio.seconds(), 0.045);
-        short[] pcm = RtpPayloads.ffmpegDecode(Files.readAllBytes(wav));
-        double sum = 0;
-        for (short s : pcm) {
-            sum += (double) s * s;
-        }
-        double rms = Math.sqrt(sum / pcm.length);
+        double rms = Pcm.rms(RtpPayloads.ffmpegDecode(Files.readAllBytes(wav)));
         assertTrue(call + " carries speech: rms " + rms, rms > 300);
     }
 }

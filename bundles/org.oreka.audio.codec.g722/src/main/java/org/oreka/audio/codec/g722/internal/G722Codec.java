@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The G722 codec (static RTP payload type 9): 16 kHz audio, although RFC 3551 keeps its RTP clock at 8000 Hz, which
- * the recorder takes from the payload format, not from here. Enabled by {@link SpanDspCheck} when spandsp loads.
+ * the recorder takes from the payload format, not from here. Enabled by {@link SpanDspLibrary} when spandsp loads.
  */
 @Component(enabled = false, service = AudioCodec.class, property = {
         AudioCodec.PROPERTY_NAME + "=G722",

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.sdk.codec.AudioDecoder;
+import org.oreka.testing.Pcm;
 import org.oreka.testing.RtpPayloads;
 
 /** Decodes the G.722 call of ws-sip-rtp-g722.pcap as ffmpeg does, and damaged payloads without harm. */
@@ -32,7 +33,7 @@ class G722DecoderTest {
         assertEquals(425 * 320, count);
         short[] ffmpeg = RtpPayloads.ffmpegDecode(RtpPayloads.concatenate(payloads), "-f", "g722");
         assertArrayEquals(ffmpeg, ours);
-        assertTrue(rms(ours) > 300, "the call carries speech, rms " + rms(ours));
+        assertTrue(Pcm.rms(ours) > 300, "the call carries speech, rms " + Pcm.rms(ours));
     }
 
     @Test
@@ -59,26 +60,12 @@ class G722DecoderTest {
 
         Arrays.fill(pcm, (short) 1);
         assertEquals(320, decoder.decode(garbage, 3900, 160, pcm, 0), "a length past the buffer is silence");
-        assertSilent(pcm, 320);
+        assertEquals(-1, Pcm.firstSound(pcm, 0, 320), "silence");
 
         decoder.close();
         decoder.close();
         Arrays.fill(pcm, (short) 1);
         assertEquals(320, decoder.decode(garbage, 0, 160, pcm, 0), "a closed decoder gives silence");
-        assertSilent(pcm, 320);
-    }
-
-    private static void assertSilent(short[] pcm, int to) {
-        for (int i = 0; i < to; i++) {
-            assertEquals(0, pcm[i], "sample " + i);
-        }
-    }
-
-    private static double rms(short[] pcm) {
-        double sum = 0;
-        for (short s : pcm) {
-            sum += (double) s * s;
-        }
-        return Math.sqrt(sum / Math.max(1, pcm.length));
+        assertEquals(-1, Pcm.firstSound(pcm, 0, 320), "silence");
     }
 }

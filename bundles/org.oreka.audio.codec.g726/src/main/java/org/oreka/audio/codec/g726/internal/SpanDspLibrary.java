@@ -1,18 +1,41 @@
 package org.oreka.audio.codec.g726.internal;
 
-/** The loaded spandsp, shared by every decoder of this bundle. */
-final class SpanDspLibrary {
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The system spandsp this bundle decodes with, loaded when the bundle starts: only then are the G.726 codecs
+ * enabled, so without the library the recorder runs on, G.726 tapes wait for their codec and one log line says why.
+ */
+@Component(immediate = true, service = {})
+public class SpanDspLibrary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpanDspLibrary.class);
 
     private static SpanDsp library;
 
-    private SpanDspLibrary() {
+    @Activate
+    void activate(ComponentContext context) {
+        try {
+            get();
+        } catch (UnsatisfiedLinkError e) {
+            LOG.warn("G.726 is not available: {} cannot be loaded ({}). Install the Debian package libspandsp2 and "
+                    + "restart bundle org.oreka.audio.codec.g726; until then G.726 tapes wait", SpanDsp.SONAME,
+                    e.getMessage());
+            return;
+        }
+        // null: every component of this bundle.
+        context.enableComponent(null);
     }
 
     /**
      * The library, loading it on first use; a failed load is tried again next time, so installing the package
      * and restarting the bundle is enough.
      *
-     * @throws UnsatisfiedLinkError when spandsp is not installed
+     * @throws UnsatisfiedLinkError when the library is not installed
      */
     static synchronized SpanDsp get() {
         if (library == null) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.oreka.audio.codec.g711.G711;
 import org.oreka.sdk.codec.AudioCodec;
 import org.oreka.sdk.codec.AudioDecoder;
+import org.oreka.testing.Pcm;
 import org.oreka.testing.RtpPayloads;
 
 /**
@@ -48,9 +49,9 @@ class G726DecoderTest {
         assertEquals(425 * 160, count);
         short[] g711 = g711Twin();
         assertEquals(g711.length, ours.length);
-        double correlation = correlation(g711, ours);
+        double correlation = Pcm.correlation(g711, ours);
         assertTrue(correlation >= minimumCorrelation, "correlation with the G.711 call " + correlation);
-        assertEquals(rms(g711), rms(ours), rms(g711) * 0.02, "the same loudness");
+        assertEquals(Pcm.rms(g711), Pcm.rms(ours), Pcm.rms(g711) * 0.02, "the same loudness");
     }
 
     /** The same sipp call as PCMU, decoded by the G.711 tables of the recorder. */
@@ -59,18 +60,6 @@ class G726DecoderTest {
         short[] pcm = new short[ulaw.length];
         G711.ulawToLinear(ulaw, 0, ulaw.length, pcm, 0);
         return pcm;
-    }
-
-    private static double correlation(short[] a, short[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += (double) a[i] * b[i];
-            aa += (double) a[i] * a[i];
-            bb += (double) b[i] * b[i];
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 
     @Test
@@ -94,12 +83,12 @@ class G726DecoderTest {
 
         Arrays.fill(pcm, (short) 1);
         assertEquals(160, decoder.decode(garbage, 4950, 100, pcm, 0), "a length past the buffer is silence");
-        assertSilent(pcm, 160);
+        assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
 
         decoder.close();
         Arrays.fill(pcm, (short) 1);
         assertEquals(160, decoder.decode(garbage, 0, 100, pcm, 0), "a closed decoder gives silence");
-        assertSilent(pcm, 160);
+        assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
     }
 
     private static short[] decodeAll(AudioCodec codec, List<byte[]> payloads) {
@@ -110,19 +99,5 @@ class G726DecoderTest {
             count += decoder.decode(payload, 0, payload.length, pcm, count);
         }
         return pcm;
-    }
-
-    private static void assertSilent(short[] pcm, int to) {
-        for (int i = 0; i < to; i++) {
-            assertEquals(0, pcm[i], "sample " + i);
-        }
-    }
-
-    private static double rms(short[] pcm) {
-        double sum = 0;
-        for (short s : pcm) {
-            sum += (double) s * s;
-        }
-        return Math.sqrt(sum / Math.max(1, pcm.length));
     }
 }

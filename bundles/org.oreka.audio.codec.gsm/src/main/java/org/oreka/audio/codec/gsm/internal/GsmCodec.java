@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The GSM codec (GSM 06.10 full rate, static RTP payload type 3), decoded by libgsm. Enabled by
- * {@link GsmLibraryCheck} only when libgsm loads, so without it GSM tapes wait instead of failing.
+ * {@link GsmLibrary} only when libgsm loads, so without it GSM tapes wait instead of failing.
  */
 @Component(enabled = false, service = AudioCodec.class, property = {
         AudioCodec.PROPERTY_NAME + "=GSM",

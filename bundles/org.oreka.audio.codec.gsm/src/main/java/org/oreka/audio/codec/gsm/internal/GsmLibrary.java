@@ -1,18 +1,42 @@
 package org.oreka.audio.codec.gsm.internal;
 
-/** The loaded libgsm, shared by the codec and the storage format of this bundle. */
-final class GsmLibrary {
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The system libgsm this bundle decodes with, loaded when the bundle starts: only then are the GSM codec and the
+ * {@code gsm} storage format enabled, so without the library the recorder runs on, GSM tapes wait for the codec and
+ * one log line says why.
+ */
+@Component(immediate = true, service = {})
+public class GsmLibrary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GsmLibrary.class);
 
     private static LibGsm library;
 
-    private GsmLibrary() {
+    @Activate
+    void activate(ComponentContext context) {
+        try {
+            get();
+        } catch (UnsatisfiedLinkError e) {
+            LOG.warn("GSM 06.10 is not available: {} cannot be loaded ({}). Install the Debian package libgsm1 and "
+                    + "restart bundle org.oreka.audio.codec.gsm; until then GSM tapes wait and StorageAudioFormat = gsm "
+                    + "is not offered", LibGsm.SONAME, e.getMessage());
+            return;
+        }
+        // null: every component of this bundle.
+        context.enableComponent(null);
     }
 
     /**
      * The library, loading it on first use; a failed load is tried again next time, so installing the package
      * and restarting the bundle is enough.
      *
-     * @throws UnsatisfiedLinkError when libgsm is not installed
+     * @throws UnsatisfiedLinkError when the library is not installed
      */
     static synchronized LibGsm get() {
         if (library == null) {

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.sdk.codec.AudioDecoder;
+import org.oreka.testing.Pcm;
 import org.oreka.testing.RtpPayloads;
 
 /** Decodes the GSM call of ws-sip-rtp-gsm.pcap as ffmpeg does, and damaged payloads to silence of their length. */
@@ -31,7 +32,7 @@ class GsmDecoderTest {
         assertEquals(425 * 160, count);
         short[] ffmpeg = RtpPayloads.ffmpegDecode(RtpPayloads.concatenate(payloads), "-f", "gsm", "-ar", "8000");
         assertArrayEquals(ffmpeg, ours);
-        assertTrue(rms(ours) > 300, "the call carries speech, rms " + rms(ours));
+        assertTrue(Pcm.rms(ours) > 300, "the call carries speech, rms " + Pcm.rms(ours));
     }
 
     @Test
@@ -57,43 +58,29 @@ class GsmDecoderTest {
 
         Arrays.fill(pcm, (short) 1);
         assertEquals(160, decoder.decode(new byte[10], 0, 10, pcm, 0), "a cut frame is 20 ms");
-        assertSilent(pcm, 0, 160);
+        assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
 
         byte[] garbage = new byte[33];
         new Random(7).nextBytes(garbage);
         garbage[0] = 0x12; // not GSM's 0xD signature
         Arrays.fill(pcm, (short) 1);
         assertEquals(160, decoder.decode(garbage, 0, 33, pcm, 0));
-        assertSilent(pcm, 0, 160);
+        assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
 
         byte[] goodAndCut = Arrays.copyOf(good, 40);
         Arrays.fill(pcm, (short) 1);
         assertEquals(320, decoder.maxSamples(40));
         assertEquals(320, decoder.decode(goodAndCut, 0, 40, pcm, 0));
-        assertTrue(rms(Arrays.copyOf(pcm, 160)) > 0, "the whole frame still decodes");
-        assertSilent(pcm, 160, 320);
+        assertTrue(Pcm.rms(Arrays.copyOf(pcm, 160)) > 0, "the whole frame still decodes");
+        assertEquals(-1, Pcm.firstSound(pcm, 160, 320), "silence");
 
         assertEquals(0, decoder.decode(good, 0, 0, pcm, 0));
         assertEquals(160, decoder.decode(good, 20, 33, pcm, 0), "a length past the buffer is silence, not a crash");
-        assertSilent(pcm, 0, 160);
+        assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
 
         decoder.close();
         Arrays.fill(pcm, (short) 1);
         assertEquals(160, decoder.decode(good, 0, 33, pcm, 0), "a closed decoder gives silence");
-        assertSilent(pcm, 0, 160);
-    }
-
-    private static void assertSilent(short[] pcm, int from, int to) {
-        for (int i = from; i < to; i++) {
-            assertEquals(0, pcm[i], "sample " + i);
-        }
-    }
-
-    static double rms(short[] pcm) {
-        double sum = 0;
-        for (short s : pcm) {
-            sum += (double) s * s;
-        }
-        return Math.sqrt(sum / Math.max(1, pcm.length));
+        assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oreka.sdk.storage.AudioFileWriter;
 import org.oreka.testing.FfProbe;
+import org.oreka.testing.Pcm;
 import org.oreka.testing.RtpPayloads;
 
 /** Writes GSM 6.10 WAV files that ffmpeg reads back as gsm_ms with the tone and length written. */
@@ -51,7 +52,7 @@ class GsmStorageFormatTest {
         assertEquals(samples / 8000.0, audio.seconds(), 0.05);
         short[] decoded = RtpPayloads.ffmpegDecode(Files.readAllBytes(file));
         assertEquals(440, frequency(decoded, 800, 8000 * 3 - 800), 5);
-        assertTrue(GsmDecoderTest.rms(decoded) > 3000, "loud tone, rms " + GsmDecoderTest.rms(decoded));
+        assertTrue(Pcm.rms(decoded) > 3000, "loud tone, rms " + Pcm.rms(decoded));
     }
 
     @Test
