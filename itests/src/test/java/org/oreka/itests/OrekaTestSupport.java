@@ -109,9 +109,10 @@ public abstract class OrekaTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("org.ops4j.pax.url.mvn.localRepository", "")),
                 systemProperty("oreka.testdata").value(System.getProperty("oreka.testdata", "")),
-                // The test probe waits this long for Pax Exam's own services (its invoker factory, its injector): 10 s
-                // (the default) ran out while the boot features were still installing on a loaded machine, and the
-                // test then waited forever.
+                // The test probe waits this long for Pax Exam's own services (its invoker factory, its injector) and
+                // for the services it injects: 10 s (the default) ran out while the boot features were still
+                // installing on a loaded machine (and a probe that gave up left the test client waiting for ever).
+                systemProperty("pax.exam.service.timeout").value("180000"),
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
                 systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
                         .value("180000"),

@@ -17,18 +17,27 @@ public class SpanDspLibrary {
 
     private static SpanDsp library;
 
+    /** The library file this component checks; tests name one that is not installed. */
+    String fileName = SpanDsp.SONAME;
+
     @Activate
     void activate(ComponentContext context) {
         try {
-            get();
+            // JNA keeps a loaded library open, so the codecs' own load is then only a lookup.
+            SpanDsp.load(fileName);
         } catch (UnsatisfiedLinkError e) {
             LOG.warn("G.722 is not available: {} cannot be loaded ({}). Install the Debian package libspandsp2 and "
-                    + "restart bundle org.oreka.audio.codec.g722; until then G.722 tapes wait", SpanDsp.SONAME,
-                    e.getMessage());
+                    + "restart bundle org.oreka.audio.codec.g722; until then G.722 tapes wait", fileName,
+                    oneLine(e));
             return;
         }
         // null: every component of this bundle.
         context.enableComponent(null);
+    }
+
+    /** JNA explains a failed load over several lines (each place it looked); the log gets them on one. */
+    private static String oneLine(UnsatisfiedLinkError e) {
+        return String.valueOf(e.getMessage()).strip().replaceAll("\\s*\n\\s*", " ");
     }
 
     /**
@@ -39,7 +48,7 @@ public class SpanDspLibrary {
      */
     static synchronized SpanDsp get() {
         if (library == null) {
-            library = SpanDsp.load();
+            library = SpanDsp.load(SpanDsp.SONAME);
         }
         return library;
     }

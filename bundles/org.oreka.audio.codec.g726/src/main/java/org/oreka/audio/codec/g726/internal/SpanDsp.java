@@ -20,12 +20,12 @@ interface SpanDsp extends Library {
     int PACKING_RIGHT = 2;
 
     /**
-     * Loads the library.
+     * Loads the library from {@code fileName} ({@link #SONAME} but in tests).
      *
      * @throws UnsatisfiedLinkError when it is not installed
      */
-    static SpanDsp load() {
-        return Native.load(SONAME, SpanDsp.class);
+    static SpanDsp load(String fileName) {
+        return Native.load(fileName, SpanDsp.class);
     }
 
     /** Allocates a decoder when {@code state} is null. */

@@ -18,18 +18,27 @@ public class GsmLibrary {
 
     private static LibGsm library;
 
+    /** The library file this component checks; tests name one that is not installed. */
+    String fileName = LibGsm.SONAME;
+
     @Activate
     void activate(ComponentContext context) {
         try {
-            get();
+            // JNA keeps a loaded library open, so the codecs' own load is then only a lookup.
+            LibGsm.load(fileName);
         } catch (UnsatisfiedLinkError e) {
             LOG.warn("GSM 06.10 is not available: {} cannot be loaded ({}). Install the Debian package libgsm1 and "
                     + "restart bundle org.oreka.audio.codec.gsm; until then GSM tapes wait and StorageAudioFormat = gsm "
-                    + "is not offered", LibGsm.SONAME, e.getMessage());
+                    + "is not offered", fileName, oneLine(e));
             return;
         }
         // null: every component of this bundle.
         context.enableComponent(null);
+    }
+
+    /** JNA explains a failed load over several lines (each place it looked); the log gets them on one. */
+    private static String oneLine(UnsatisfiedLinkError e) {
+        return String.valueOf(e.getMessage()).strip().replaceAll("\\s*\n\\s*", " ");
     }
 
     /**
@@ -40,7 +49,7 @@ public class GsmLibrary {
      */
     static synchronized LibGsm get() {
         if (library == null) {
-            library = LibGsm.load();
+            library = LibGsm.load(LibGsm.SONAME);
         }
         return library;
     }

@@ -15,12 +15,12 @@ interface LibGsm extends Library {
     int GSM_OPT_WAV49 = 4;
 
     /**
-     * Loads the library.
+     * Loads the library from {@code fileName} ({@link #SONAME} but in tests).
      *
      * @throws UnsatisfiedLinkError when it is not installed
      */
-    static LibGsm load() {
-        return Native.load(SONAME, LibGsm.class);
+    static LibGsm load(String fileName) {
+        return Native.load(fileName, LibGsm.class);
     }
 
     Pointer gsm_create();
