@@ -20,6 +20,6 @@ public class G722Codec implements AudioCodec {
 
     @Override
     public AudioDecoder newDecoder() {
-        return new G722Decoder(SpanDspLibrary.get());
+        return new G722Decoder();
     }
 }

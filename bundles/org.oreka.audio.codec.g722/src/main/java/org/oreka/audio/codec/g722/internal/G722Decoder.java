@@ -17,21 +17,20 @@ final class G722Decoder implements AudioDecoder, AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
-    private final SpanDsp spandsp;
     private final Pointer state;
     private final Cleaner.Cleanable cleanable;
     private byte[] data = new byte[160];
     private short[] samples = new short[320];
     private boolean closed;
 
-    G722Decoder(SpanDsp spandsp) {
-        this.spandsp = spandsp;
-        Pointer created = spandsp.g722_decode_init(null, SpanDsp.BIT_RATE, SpanDsp.WIDEBAND_OUTPUT);
+    G722Decoder() {
+        SpanDsp.ensureBound();
+        Pointer created = SpanDsp.g722_decode_init(null, SpanDsp.BIT_RATE, SpanDsp.WIDEBAND_OUTPUT);
         if (created == null) {
             throw new OutOfMemoryError("g722_decode_init could not allocate a G.722 decoder");
         }
         this.state = created;
-        this.cleanable = CLEANER.register(this, () -> spandsp.g722_decode_free(created));
+        this.cleanable = CLEANER.register(this, () -> SpanDsp.g722_decode_free(created));
     }
 
     @Override
@@ -53,7 +52,7 @@ final class G722Decoder implements AudioDecoder, AutoCloseable {
         System.arraycopy(payload, offset, data, 0, length);
         int count;
         try {
-            count = spandsp.g722_decode(state, samples, data, length);
+            count = SpanDsp.g722_decode(state, samples, data, length);
         } finally {
             // The state must not be freed by the cleaner while spandsp is still using it.
             Reference.reachabilityFence(this);

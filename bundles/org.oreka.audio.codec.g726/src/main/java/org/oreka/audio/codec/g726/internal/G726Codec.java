@@ -26,6 +26,6 @@ abstract class G726Codec implements AudioCodec {
 
     @Override
     public AudioDecoder newDecoder() {
-        return new G726Decoder(SpanDspLibrary.get(), bitsPerSample, packing);
+        return new G726Decoder(bitsPerSample, packing);
     }
 }

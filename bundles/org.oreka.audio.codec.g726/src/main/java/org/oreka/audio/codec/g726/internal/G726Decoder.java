@@ -17,7 +17,6 @@ final class G726Decoder implements AudioDecoder, AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
-    private final SpanDsp spandsp;
     private final int bitsPerSample;
     private final Pointer state;
     private final Cleaner.Cleanable cleanable;
@@ -25,15 +24,15 @@ final class G726Decoder implements AudioDecoder, AutoCloseable {
     private short[] samples = new short[0];
     private boolean closed;
 
-    G726Decoder(SpanDsp spandsp, int bitsPerSample, int packing) {
-        this.spandsp = spandsp;
+    G726Decoder(int bitsPerSample, int packing) {
+        SpanDsp.ensureBound();
         this.bitsPerSample = bitsPerSample;
-        Pointer created = spandsp.g726_init(null, 8000 * bitsPerSample, SpanDsp.ENCODING_LINEAR, packing);
+        Pointer created = SpanDsp.g726_init(null, 8000 * bitsPerSample, SpanDsp.ENCODING_LINEAR, packing);
         if (created == null) {
             throw new OutOfMemoryError("g726_init could not allocate a G.726 decoder");
         }
         this.state = created;
-        this.cleanable = CLEANER.register(this, () -> spandsp.g726_free(created));
+        this.cleanable = CLEANER.register(this, () -> SpanDsp.g726_free(created));
     }
 
     /** Codewords may straddle packets at 24 and 40 kbit/s, so bits left from the last payload add one sample. */
@@ -62,7 +61,7 @@ final class G726Decoder implements AudioDecoder, AutoCloseable {
         System.arraycopy(payload, offset, data, 0, length);
         int count;
         try {
-            count = spandsp.g726_decode(state, samples, data, length);
+            count = SpanDsp.g726_decode(state, samples, data, length);
         } finally {
             // The state must not be freed by the cleaner while spandsp is still using it.
             Reference.reachabilityFence(this);

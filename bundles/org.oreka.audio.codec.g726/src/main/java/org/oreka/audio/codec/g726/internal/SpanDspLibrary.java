@@ -15,16 +15,13 @@ public class SpanDspLibrary {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpanDspLibrary.class);
 
-    private static SpanDsp library;
-
     /** The library file this component checks; tests name one that is not installed. */
     String fileName = SpanDsp.SONAME;
 
     @Activate
     void activate(ComponentContext context) {
         try {
-            // JNA keeps a loaded library open, so the codecs' own load is then only a lookup.
-            SpanDsp.load(fileName);
+            SpanDsp.bind(fileName);
         } catch (UnsatisfiedLinkError e) {
             LOG.warn("G.726 is not available: {} cannot be loaded ({}). Install the Debian package libspandsp2 and "
                     + "restart bundle org.oreka.audio.codec.g726; until then G.726 tapes wait", fileName,
@@ -38,18 +35,5 @@ public class SpanDspLibrary {
     /** JNA explains a failed load over several lines (each place it looked); the log gets them on one. */
     private static String oneLine(UnsatisfiedLinkError e) {
         return String.valueOf(e.getMessage()).strip().replaceAll("\\s*\n\\s*", " ");
-    }
-
-    /**
-     * The library, loading it on first use; a failed load is tried again next time, so installing the package
-     * and restarting the bundle is enough.
-     *
-     * @throws UnsatisfiedLinkError when the library is not installed
-     */
-    static synchronized SpanDsp get() {
-        if (library == null) {
-            library = SpanDsp.load(SpanDsp.SONAME);
-        }
-        return library;
     }
 }

@@ -20,6 +20,6 @@ public class GsmCodec implements AudioCodec {
 
     @Override
     public AudioDecoder newDecoder() {
-        return new GsmDecoder(new GsmState(GsmLibrary.get(), false));
+        return new GsmDecoder(new GsmState(false));
     }
 }

@@ -16,16 +16,13 @@ public class GsmLibrary {
 
     private static final Logger LOG = LoggerFactory.getLogger(GsmLibrary.class);
 
-    private static LibGsm library;
-
     /** The library file this component checks; tests name one that is not installed. */
     String fileName = LibGsm.SONAME;
 
     @Activate
     void activate(ComponentContext context) {
         try {
-            // JNA keeps a loaded library open, so the codecs' own load is then only a lookup.
-            LibGsm.load(fileName);
+            LibGsm.bind(fileName);
         } catch (UnsatisfiedLinkError e) {
             LOG.warn("GSM 06.10 is not available: {} cannot be loaded ({}). Install the Debian package libgsm1 and "
                     + "restart bundle org.oreka.audio.codec.gsm; until then GSM tapes wait and StorageAudioFormat = gsm "
@@ -39,18 +36,5 @@ public class GsmLibrary {
     /** JNA explains a failed load over several lines (each place it looked); the log gets them on one. */
     private static String oneLine(UnsatisfiedLinkError e) {
         return String.valueOf(e.getMessage()).strip().replaceAll("\\s*\n\\s*", " ");
-    }
-
-    /**
-     * The library, loading it on first use; a failed load is tried again next time, so installing the package
-     * and restarting the bundle is enough.
-     *
-     * @throws UnsatisfiedLinkError when the library is not installed
-     */
-    static synchronized LibGsm get() {
-        if (library == null) {
-            library = LibGsm.load(LibGsm.SONAME);
-        }
-        return library;
     }
 }

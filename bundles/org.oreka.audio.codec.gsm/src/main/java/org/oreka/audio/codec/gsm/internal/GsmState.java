@@ -15,7 +15,6 @@ final class GsmState implements AutoCloseable {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
-    private final LibGsm gsm;
     private final Pointer handle;
     private final Cleaner.Cleanable cleanable;
     private boolean closed;
@@ -24,17 +23,18 @@ final class GsmState implements AutoCloseable {
      * Creates a coder state.
      *
      * @param wav49 whether frames are packed as in Microsoft GSM 6.10 WAV files
+     * @throws UnsatisfiedLinkError when libgsm is not installed
      */
-    GsmState(LibGsm gsm, boolean wav49) {
-        this.gsm = gsm;
-        Pointer created = gsm.gsm_create();
+    GsmState(boolean wav49) {
+        LibGsm.ensureBound();
+        Pointer created = LibGsm.gsm_create();
         if (created == null) {
             throw new OutOfMemoryError("gsm_create could not allocate a GSM coder");
         }
         this.handle = created;
-        this.cleanable = CLEANER.register(this, () -> gsm.gsm_destroy(created));
+        this.cleanable = CLEANER.register(this, () -> LibGsm.gsm_destroy(created));
         if (wav49) {
-            gsm.gsm_option(created, LibGsm.GSM_OPT_WAV49, new IntByReference(1));
+            LibGsm.gsm_option(created, LibGsm.GSM_OPT_WAV49, new IntByReference(1));
         }
     }
 
@@ -44,7 +44,7 @@ final class GsmState implements AutoCloseable {
             return false;
         }
         try {
-            return gsm.gsm_decode(handle, frame, samples) == 0;
+            return LibGsm.gsm_decode(handle, frame, samples) == 0;
         } finally {
             // The state must not be destroyed by the cleaner while libgsm is still using it.
             Reference.reachabilityFence(this);
@@ -57,7 +57,7 @@ final class GsmState implements AutoCloseable {
             return;
         }
         try {
-            gsm.gsm_encode(handle, samples, frame);
+            LibGsm.gsm_encode(handle, samples, frame);
         } finally {
             Reference.reachabilityFence(this);
         }

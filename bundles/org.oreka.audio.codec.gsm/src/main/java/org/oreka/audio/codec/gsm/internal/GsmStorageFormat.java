@@ -22,6 +22,6 @@ public class GsmStorageFormat implements StorageFormat {
 
     @Override
     public AudioFileWriter create(Path file, int sampleRate, int channels) throws IOException {
-        return Wav49FileWriter.create(file, GsmLibrary.get(), sampleRate, channels);
+        return Wav49FileWriter.create(file, sampleRate, channels);
     }
 }

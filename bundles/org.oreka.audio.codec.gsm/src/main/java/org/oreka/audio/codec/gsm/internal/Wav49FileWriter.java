@@ -61,7 +61,7 @@ final class Wav49FileWriter implements AudioFileWriter {
      *
      * @throws IllegalArgumentException unless the rate is 8000 Hz and there are 1 or 2 channels
      */
-    static Wav49FileWriter create(Path file, LibGsm gsm, int sampleRate, int channels) throws IOException {
+    static Wav49FileWriter create(Path file, int sampleRate, int channels) throws IOException {
         if (sampleRate != SAMPLE_RATE) {
             throw new IllegalArgumentException("GSM 6.10 WAV files are 8000 Hz, not " + sampleRate);
         }
@@ -71,7 +71,7 @@ final class Wav49FileWriter implements AudioFileWriter {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         try {
-            Wav49FileWriter writer = new Wav49FileWriter(file, channels, channel, new GsmState(gsm, true));
+            Wav49FileWriter writer = new Wav49FileWriter(file, channels, channel, new GsmState(true));
             writer.writeHeader();
             return writer;
         } catch (IOException | RuntimeException | Error e) {
