@@ -40,6 +40,9 @@ final class G722Decoder implements AudioDecoder, AutoCloseable {
 
     @Override
     public int decode(byte[] payload, int offset, int length, short[] pcm, int pcmOffset) {
+        if (length <= 0) {
+            return 0;
+        }
         int nominal = maxSamples(length);
         if (closed || offset < 0 || length > payload.length - offset) {
             Arrays.fill(pcm, pcmOffset, pcmOffset + nominal, (short) 0);

@@ -56,6 +56,7 @@ class G722DecoderTest {
         short[] pcm = new short[8000];
         assertEquals(8000, decoder.decode(garbage, 0, 4000, pcm, 0), "a huge payload of noise still decodes");
         assertEquals(0, decoder.decode(garbage, 0, 0, pcm, 0));
+        assertEquals(0, decoder.decode(garbage, 0, -5, pcm, 0));
         assertEquals(0, decoder.maxSamples(-1));
 
         Arrays.fill(pcm, (short) 1);

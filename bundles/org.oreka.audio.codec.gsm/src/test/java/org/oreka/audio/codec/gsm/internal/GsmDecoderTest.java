@@ -67,6 +67,14 @@ class GsmDecoderTest {
         assertEquals(160, decoder.decode(garbage, 0, 33, pcm, 0));
         assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
 
+        // Noise with GSM's signature is decoded as GSM: whatever it sounds like, it is 20 ms and no crash.
+        Random random = new Random(11);
+        for (int i = 0; i < 2000; i++) {
+            random.nextBytes(garbage);
+            garbage[0] = (byte) (0xD0 | (garbage[0] & 0x0F));
+            assertEquals(160, decoder.decode(garbage, 0, 33, pcm, 0));
+        }
+
         byte[] goodAndCut = Arrays.copyOf(good, 40);
         Arrays.fill(pcm, (short) 1);
         assertEquals(320, decoder.maxSamples(40));
@@ -75,6 +83,7 @@ class GsmDecoderTest {
         assertEquals(-1, Pcm.firstSound(pcm, 160, 320), "silence");
 
         assertEquals(0, decoder.decode(good, 0, 0, pcm, 0));
+        assertEquals(0, decoder.decode(good, 0, -5, pcm, 0));
         assertEquals(160, decoder.decode(good, 20, 33, pcm, 0), "a length past the buffer is silence, not a crash");
         assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
 
