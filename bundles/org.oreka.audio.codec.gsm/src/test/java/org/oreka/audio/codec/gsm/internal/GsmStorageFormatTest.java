@@ -70,6 +70,25 @@ class GsmStorageFormatTest {
     }
 
     @Test
+    void aRecordingCutShortByACrashPlaysUpToTheLastFlush() throws Exception {
+        Path file = folder.resolve("long.wav");
+        Path crashed = folder.resolve("crashed.wav");
+        short[] tone = tone(8000, 1, 440, 0);
+        try (AudioFileWriter writer = format.create(file, 8000, 1)) {
+            for (int second = 0; second < 45; second++) {
+                writer.write(tone, 0, 8000);
+            }
+            // What the disk holds if the recorder dies now: the header describes every flushed block.
+            Files.copy(file, crashed);
+        }
+        double flushed = Wav49FileWriter.BLOCKS_PER_FLUSH * 320 / 8000.0;
+        FfProbe.Audio partial = FfProbe.probe(crashed);
+        assertEquals("gsm_ms", partial.codec());
+        assertEquals(flushed, partial.seconds(), 0.001);
+        assertEquals(45.0, FfProbe.probe(file).seconds(), 0.05);
+    }
+
+    @Test
     void refusesWhatGsmCannotStore() {
         assertThrows(IllegalArgumentException.class, () -> format.create(folder.resolve("a.wav"), 16000, 1));
         assertThrows(IllegalArgumentException.class, () -> format.create(folder.resolve("b.wav"), 8000, 3));
