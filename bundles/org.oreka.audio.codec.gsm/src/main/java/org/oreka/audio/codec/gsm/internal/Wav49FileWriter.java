@@ -68,8 +68,12 @@ final class Wav49FileWriter implements AudioFileWriter {
         if (channels != 1 && channels != 2) {
             throw new IllegalArgumentException("recordings are mono or stereo, not " + channels + " channels");
         }
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        return start(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), channels);
+    }
+
+    /** Writes the header of an empty recording to {@code channel}, an empty file, and returns its writer. */
+    static Wav49FileWriter start(Path file, FileChannel channel, int channels) throws IOException {
         try {
             Wav49FileWriter writer = new Wav49FileWriter(file, channels, channel, new GsmState(true));
             writer.writeHeader();

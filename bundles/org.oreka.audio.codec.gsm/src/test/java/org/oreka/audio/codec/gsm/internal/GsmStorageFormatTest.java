@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oreka.sdk.storage.AudioFileWriter;
+import org.oreka.testing.FailingFileChannel;
 import org.oreka.testing.FfProbe;
 import org.oreka.testing.Pcm;
 import org.oreka.testing.RtpPayloads;
@@ -86,6 +90,24 @@ class GsmStorageFormatTest {
         assertEquals("gsm_ms", partial.codec());
         assertEquals(flushed, partial.seconds(), 0.001);
         assertEquals(45.0, FfProbe.probe(file).seconds(), 0.05);
+    }
+
+    @Test
+    void aFullDiskKeepsTheBlocksThatReachedIt() throws Exception {
+        Path file = folder.resolve("full-disk.wav");
+        int flushedBytes = Wav49FileWriter.BLOCKS_PER_FLUSH * 65;
+        FileChannel channel = new FailingFileChannel(
+                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 60 + flushedBytes + 1000);
+        AudioFileWriter writer = Wav49FileWriter.start(file, channel, 1);
+        short[] tone = tone(3 * Wav49FileWriter.BLOCKS_PER_FLUSH * 320, 1, 440, 0);
+        assertThrows(IOException.class, () -> writer.write(tone, 0, tone.length), "the second flush does not fit");
+        assertThrows(IOException.class, () -> writer.write(tone, 0, 1), "nothing is written after a failure");
+        writer.close();
+
+        assertEquals(60 + flushedBytes, Files.size(file), "the partial buffer is cut off");
+        FfProbe.Audio audio = FfProbe.probe(file);
+        assertEquals("gsm_ms", audio.codec());
+        assertEquals(Wav49FileWriter.BLOCKS_PER_FLUSH * 320 / 8000.0, audio.seconds(), 0.001);
     }
 
     @Test
