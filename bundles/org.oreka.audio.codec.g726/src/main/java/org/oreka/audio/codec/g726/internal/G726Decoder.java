@@ -35,40 +35,39 @@ final class G726Decoder implements AudioDecoder, AutoCloseable {
         this.cleanable = CLEANER.register(this, () -> SpanDsp.g726_free(created));
     }
 
-    /** Codewords may straddle packets at 24 and 40 kbit/s, so bits left from the last payload add one sample. */
+    /** Eight codewords fill {@code bitsPerSample} bytes: a payload's samples, rounded down. */
     @Override
     public int maxSamples(int payloadLength) {
-        return payloadLength <= 0 ? 0 : (8 * payloadLength + bitsPerSample - 1) / bitsPerSample;
+        return payloadLength <= 0 ? 0 : 8 * payloadLength / bitsPerSample;
     }
 
+    /**
+     * Decodes the payload's whole groups of eight codewords; the bytes of a cut group (at 24 and 40 kbit/s a
+     * payload of the wrong size) become silence rather than bits carried into the next payload, which would
+     * misalign every later codeword of the stream.
+     */
     @Override
     public int decode(byte[] payload, int offset, int length, short[] pcm, int pcmOffset) {
-        if (length <= 0) {
-            return 0;
+        int nominal = maxSamples(length);
+        int whole = length <= 0 ? 0 : length - length % bitsPerSample;
+        int count = 0;
+        if (!closed && whole > 0 && offset >= 0 && length <= payload.length - offset) {
+            if (data.length < whole) {
+                data = new byte[whole];
+                samples = new short[nominal];
+            }
+            System.arraycopy(payload, offset, data, 0, whole);
+            try {
+                count = SpanDsp.g726_decode(state, samples, data, whole);
+            } finally {
+                // The state must not be freed by the cleaner while spandsp is still using it.
+                Reference.reachabilityFence(this);
+            }
+            count = Math.max(0, Math.min(count, nominal));
+            System.arraycopy(samples, 0, pcm, pcmOffset, count);
         }
-        int max = maxSamples(length);
-        if (closed || offset < 0 || length > payload.length - offset) {
-            int nominal = 8 * length / bitsPerSample;
-            Arrays.fill(pcm, pcmOffset, pcmOffset + nominal, (short) 0);
-            return nominal;
-        }
-        if (data.length < length) {
-            data = new byte[length];
-        }
-        if (samples.length < max) {
-            samples = new short[max];
-        }
-        System.arraycopy(payload, offset, data, 0, length);
-        int count;
-        try {
-            count = SpanDsp.g726_decode(state, samples, data, length);
-        } finally {
-            // The state must not be freed by the cleaner while spandsp is still using it.
-            Reference.reachabilityFence(this);
-        }
-        count = Math.max(0, Math.min(count, max));
-        System.arraycopy(samples, 0, pcm, pcmOffset, count);
-        return count;
+        Arrays.fill(pcm, pcmOffset + count, pcmOffset + nominal, (short) 0);
+        return nominal;
     }
 
     /** Frees the native decoder now; later payloads decode to silence. */

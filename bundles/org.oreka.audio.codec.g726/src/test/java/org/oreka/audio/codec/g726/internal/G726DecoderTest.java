@@ -1,5 +1,6 @@
 package org.oreka.audio.codec.g726.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,9 +76,9 @@ class G726DecoderTest {
         new Random(5).nextBytes(garbage);
         short[] pcm = new short[decoder.maxSamples(5000)];
         assertEquals(8000, decoder.decode(garbage, 0, 5000, pcm, 0), "a huge payload of noise still decodes");
-        assertEquals(2, decoder.maxSamples(1), "a 5-bit codeword straddling payloads");
-        assertEquals(1, decoder.decode(garbage, 0, 1, pcm, 0), "one byte: one codeword, three bits kept");
-        assertEquals(2, decoder.decode(garbage, 0, 1, pcm, 0), "the kept bits complete a codeword");
+        Arrays.fill(pcm, (short) 1);
+        assertEquals(12, decoder.decode(garbage, 0, 8, pcm, 0), "five bytes of codewords, three of a cut group");
+        assertEquals(-1, Pcm.firstSound(pcm, 8, 12), "the cut group is silence");
         assertEquals(0, decoder.decode(garbage, 0, 0, pcm, 0));
         assertEquals(0, decoder.decode(garbage, 0, -4, pcm, 0));
 
@@ -89,6 +90,24 @@ class G726DecoderTest {
         Arrays.fill(pcm, (short) 1);
         assertEquals(160, decoder.decode(garbage, 0, 100, pcm, 0), "a closed decoder gives silence");
         assertEquals(-1, Pcm.firstSound(pcm, 0, 160), "silence");
+    }
+
+    @Test
+    void aPayloadOfTheWrongSizeDoesNotShiftTheCodewordsAfterIt() throws Exception {
+        List<byte[]> payloads = RtpPayloads.read(RtpPayloads.capture("ws-sip-rtp-g726.pcap"), 31690, 99);
+        short[] clean = decodeAll(new G726x40Codec(), payloads);
+        AudioDecoder decoder = new G726x40Codec().newDecoder();
+        short[] pcm = new short[clean.length];
+        short[] cut = new short[4];
+        int count = 0;
+        for (int i = 0; i < payloads.size(); i++) {
+            if (i == 100) {
+                assertEquals(4, decoder.decode(payloads.get(i), 0, 3, cut, 0), "three bytes: 4.8 codewords");
+                assertEquals(-1, Pcm.firstSound(cut, 0, 4));
+            }
+            count += decoder.decode(payloads.get(i), 0, payloads.get(i).length, pcm, count);
+        }
+        assertArrayEquals(clean, pcm, "the stream after the cut payload decodes as if it had not been there");
     }
 
     private static short[] decodeAll(AudioCodec codec, List<byte[]> payloads) {
