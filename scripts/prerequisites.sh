@@ -3,8 +3,8 @@
 # Usage: scripts/prerequisites.sh run|test
 set -euo pipefail
 
-# ffmpeg: OrkRfb encodes screen recordings with it.
-run_packages=(libpcap0.8 ffmpeg)
+# ffmpeg: OrkRfb encodes screen recordings with it; libgsm1, libspandsp2: the GSM, G.722 and G.726 codecs.
+run_packages=(libpcap0.8 ffmpeg libgsm1 libspandsp2)
 # xvfb, x11vnc, x11-xserver-utils (xsetroot): the real desktop and VNC server of ScreenRecordingIT; chromium and
 # chromium-driver: OrkWeb's browser tests; openssh-client: they set the first admin over Karaf's ssh console.
 test_packages=("${run_packages[@]}" sip-tester postgresql xvfb x11vnc x11-xserver-utils chromium chromium-driver openssh-client)

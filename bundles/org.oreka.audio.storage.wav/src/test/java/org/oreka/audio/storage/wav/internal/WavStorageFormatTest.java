@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.oreka.audio.codec.g711.G711;
-import org.oreka.audio.storage.wav.internal.fake.FailingFileChannel;
+import org.oreka.testing.FailingFileChannel;
 import org.oreka.sdk.storage.AudioFileWriter;
 import org.oreka.sdk.storage.StorageFormat;
 

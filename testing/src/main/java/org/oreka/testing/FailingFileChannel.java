@@ -1,4 +1,4 @@
-package org.oreka.audio.storage.wav.internal.fake;
+package org.oreka.testing;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
