@@ -4,7 +4,7 @@
 set -euo pipefail
 
 run_packages=(libpcap0.8)
-test_packages=("${run_packages[@]}" sip-tester postgresql ffmpeg chromium chromium-driver)
+test_packages=("${run_packages[@]}" sip-tester postgresql ffmpeg chromium chromium-driver openssh-client)
 
 case "${1:-run}" in
   run) wanted=("${run_packages[@]}") ;;
