@@ -3,9 +3,11 @@ package org.oreka.track.storage.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -148,9 +150,29 @@ public class UserDirectoryImpl implements UserDirectory {
 
     @Override
     public List<User> users() {
-        return storage.tx(em -> em.createQuery("SELECT u FROM UserEntity u WHERE u.deleted = FALSE"
-                + " ORDER BY u.lastname, u.firstname, u.id", UserEntity.class).getResultList().stream()
-                .map(u -> toUser(em, u)).toList());
+        // Four queries whatever the number of users (the recordings page lists them in its user filter).
+        return storage.tx(em -> {
+            Map<Long, List<String>> loginStrings = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT l.userId, l.loginString FROM LoginStringEntity l ORDER BY l.id",
+                    Object[].class).getResultList()) {
+                loginStrings.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+            }
+            Map<Long, List<String>> groups = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT m.userId, g.name FROM GroupEntity g, UserGroupEntity m"
+                    + " WHERE m.groupId = g.id ORDER BY g.name", Object[].class).getResultList()) {
+                groups.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+            }
+            Map<Long, String> securityGroups = new HashMap<>();
+            for (GroupEntity group : em.createQuery("SELECT g FROM GroupEntity g WHERE g.security = TRUE", GroupEntity.class)
+                    .getResultList()) {
+                securityGroups.put(group.id, group.name);
+            }
+            return em.createQuery("SELECT u FROM UserEntity u WHERE u.deleted = FALSE ORDER BY u.lastname, u.firstname, u.id",
+                    UserEntity.class).getResultList().stream()
+                    .map(u -> toUser(u, loginStrings.getOrDefault(u.id, List.of()), groups.getOrDefault(u.id, List.of()),
+                            u.securityGroupId == null ? null : securityGroups.get(u.securityGroupId)))
+                    .toList();
+        });
     }
 
     @Override
@@ -435,8 +457,11 @@ public class UserDirectoryImpl implements UserDirectory {
                 + " WHERE m.groupId = g.id AND m.userId = :user ORDER BY g.name", String.class)
                 .setParameter("user", user.id).getResultList());
         GroupEntity security = user.securityGroupId == null ? null : em.find(GroupEntity.class, user.securityGroupId);
+        return toUser(user, loginStrings, groups, security == null ? null : security.name);
+    }
+
+    private static User toUser(UserEntity user, List<String> loginStrings, List<String> groups, String securityGroup) {
         return new User(user.id, user.firstname, user.lastname, user.email, user.recordable, user.externalUser,
-                user.disabled, user.deleted, loginStrings, groups, security == null ? null : security.name, user.admin,
-                user.password != null);
+                user.disabled, user.deleted, loginStrings, groups, securityGroup, user.admin, user.password != null);
     }
 }

@@ -139,6 +139,19 @@ class VisibilityTest {
     }
 
     @Test
+    void theUserListHasEveryUserWithLoginStringsGroupsAndSecurityGroup() {
+        track.users.addLoginStrings("5001", List.of("ann@pbx"));
+        List<org.oreka.track.storage.User> users = track.users.users();
+        assertEquals(4, users.size());
+        org.oreka.track.storage.User annUser = users.stream().filter(u -> u.id() == ann).findFirst().orElseThrow();
+        assertEquals(List.of("5001", "ann@pbx"), annUser.loginStrings());
+        assertEquals(List.of("Sales"), annUser.groups());
+        assertEquals("Sales supervisors", annUser.securityGroup());
+        assertEquals(track.users.byId(ann).orElseThrow(), annUser, "the same user as a single lookup gives");
+        assertEquals(List.of("Sales East"), users.stream().filter(u -> u.id() == bob).findFirst().orElseThrow().groups());
+    }
+
+    @Test
     void onlySecurityGroupsGetVisibleGroupsAndOnlyRegularGroupsAreGiven() {
         assertThrows(TrackException.class, () -> track.users.setVisibleGroups(sales.id(), List.of(support.id())));
         assertThrows(TrackException.class, () -> track.users.setVisibleGroups(supervisors.id(), List.of(supervisors.id())));
