@@ -173,6 +173,49 @@ public class OrkWebBrowserIT {
     }
 
     @Test
+    public void t3b_aMuLawRecordingIsConvertedForTheBrowser() throws Exception {
+        karaf.edit("org.oreka.audio.cfg", "StorageAudioFormat", "ulaw");
+        await("the recorder stores mu-law", () -> shell("config:property-get --pid org.oreka.audio StorageAudioFormat", "")
+                .contains("ulaw"));
+        Path capture = Path.of(System.getProperty("oreka.testdata", "../testdata"), "pcap", "ws-sip-rtp-g711.pcap").toAbsolutePath();
+        // The recorder applies the new format a moment after Config Admin has it: replay until a recording is mu-law.
+        String[] orkuid = new String[1];
+        byte[][] stored = new byte[1][];
+        await("a recording stored as G.711 mu-law WAV (format 7)", () -> {
+            java.util.regex.Matcher made = java.util.regex.Pattern.compile("\\d{8}_\\d{6}_\\w{4}")
+                    .matcher(shell("oreka:replay " + capture, ""));
+            if (!made.find()) {
+                return false;
+            }
+            orkuid[0] = made.group();
+            try (Stream<Path> files = Files.walk(karaf.home.resolve("data/audio"))) {
+                Path file = files.filter(f -> f.getFileName().toString().equals(orkuid[0] + ".wav")).findFirst().orElseThrow();
+                stored[0] = Files.readAllBytes(file);
+            }
+            return stored[0][20] == 7;
+        });
+        browser.get(page("/recordings?from=2000-01-01T00:00&orkuid=" + orkuid[0]));
+        await("the mu-law recording reported", () -> {
+            browser.navigate().refresh();
+            return rows().size() == 1;
+        });
+        WebElement audio = rows().get(0).findElement(By.tagName("audio"));
+        Object head = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.headers.get('Content-Type') + ' '"
+                + " + new DataView(b).getUint16(20, true) + ' ' + b.byteLength)));", audio.getAttribute("src"));
+        String[] served = head.toString().split(" ");
+        assertEquals("audio/wav", served[0]);
+        assertEquals("served as 16-bit PCM (format 1)", "1", served[1]);
+        assertEquals("twice the bytes of 8-bit mu-law", 2.0 * (stored[0].length - 58), Double.parseDouble(served[2]) - 44,
+                stored[0].length * 0.02);
+        Object started = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const a = arguments[0], done = arguments[arguments.length - 1]; a.muted = true;"
+                        + " a.play().then(() => done('playing'), e => done('refused: ' + e));", audio);
+        assertEquals("playing", started);
+        await("the converted audio advances", () -> number(audio, "currentTime") > 0.5);
+    }
+
+    @Test
     public void t4_filtersSortingAndPagingWork() throws Exception {
         String range = "/recordings?from=2023-11-14T22:00&to=2023-11-14T23:00";
         browser.get(page(range + "&local=car"));
@@ -264,6 +307,16 @@ public class OrkWebBrowserIT {
         browser.manage().deleteAllCookies();
         browser.get(page("/app?username=carol&password=wrong-password&startdate=20231114_220000"));
         assertEquals("Invalid login or password", text("p.error"));
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(page("/app")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=carol&password=carol-secret-2&startdate=20231114_220000"
+                        + "&enddate=20231115_000000&mainmenu=false")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("the remote login by POST", 302, posted.statusCode());
+        String location = posted.headers().firstValue("Location").orElse("");
+        assertTrue(location, location.contains("/orkweb/recordings?") && location.contains("from=2023-11-14T22%3A00")
+                && location.contains("to=2023-11-15T00%3A00"));
+        String cookie = posted.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie, cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
     }
 
     @Test
