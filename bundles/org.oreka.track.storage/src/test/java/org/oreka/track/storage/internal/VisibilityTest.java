@@ -114,6 +114,17 @@ class VisibilityTest {
     }
 
     @Test
+    void aLargeSecurityGroupStillSearches() {
+        Set<Long> many = new java.util.HashSet<>();
+        for (long id = 1_000_000; id < 1_005_000; id++) {
+            many.add(id);
+        }
+        many.add(bob);
+        assertEquals(List.of("20240101_101600_BOB1"), visibleOrkuids(new Visibility(false, many)),
+                "five thousand visible users in one IN list");
+    }
+
+    @Test
     void tagCriteriaAndSortOrdersWork() {
         track.recordings.tagRecording("20240101_101600_BOB1", List.of(new TagEntry("Monitored", "test-1", null)));
         track.recordings.tagRecording("20240101_101800_DAN1", List.of(new TagEntry("Monitored", "other", null)));
