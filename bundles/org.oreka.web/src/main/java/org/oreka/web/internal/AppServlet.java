@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,16 @@ public class AppServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** The page parameters passed on to the live monitoring and recording detail pages. */
     private static final List<String> PAGE_PARAMETERS = List.of("ondemand", "localparty", "orkuid", "tagtype", "tagtext");
+    /** The remote login's search criteria and the search form's names for them, in the order links carry them. */
+    private static final Map<String, String> SEARCH_PARAMETERS = new LinkedHashMap<>();
+
+    static {
+        SEARCH_PARAMETERS.put("startdate", "from");
+        SEARCH_PARAMETERS.put("enddate", "to");
+        SEARCH_PARAMETERS.put("localparty", "local");
+        SEARCH_PARAMETERS.put("remoteparty", "remote");
+        SEARCH_PARAMETERS.put("userid", "user");
+    }
 
     private final transient OrkWeb web;
     private final transient Logins logins;
@@ -85,18 +96,17 @@ public class AppServlet extends HttpServlet {
             return context + SegmentServlet.PATH + pass(req, PAGE_PARAMETERS);
         }
         StringBuilder search = new StringBuilder();
-        Map.of("startdate", "from", "enddate", "to", "userid", "user", "localparty", "local", "remoteparty", "remote")
-                .forEach((api, form) -> {
-                    String value = req.getParameter(api);
-                    if (value != null && !value.isBlank()) {
-                        if ((api.equals("startdate") || api.equals("enddate"))) {
-                            Instant date = SearchForm.parseDate(value.trim(), now, zone);
-                            value = date == null ? value : SearchForm.FORM_DATE.format(date.atZone(zone));
-                        }
-                        search.append(search.length() == 0 ? "?" : "&").append(form).append('=')
-                                .append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
-                    }
-                });
+        SEARCH_PARAMETERS.forEach((api, form) -> {
+            String value = req.getParameter(api);
+            if (value != null && !value.isBlank()) {
+                if (api.endsWith("date")) {
+                    Instant date = SearchForm.parseDate(value.trim(), now, zone);
+                    value = date == null ? value : SearchForm.FORM_DATE.format(date.atZone(zone));
+                }
+                search.append(search.length() == 0 ? "?" : "&").append(form).append('=')
+                        .append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
+            }
+        });
         if ("false".equalsIgnoreCase(req.getParameter("filterby"))) {
             search.append(search.length() == 0 ? "?" : "&").append("filterby=false");
         }

@@ -50,13 +50,13 @@ record ByteRange(long first, long last) {
             return new Part(new ByteRange(Math.max(0, size - suffix), size - 1));
         }
         long first = Long.parseLong(m.group(1));
-        long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
-        if (last < first) {
+        if (!m.group(2).isEmpty() && Long.parseLong(m.group(2)) < first) {
             return new Whole();
         }
         if (first >= size) {
             return new Unsatisfiable();
         }
+        long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
         return new Part(new ByteRange(first, Math.min(last, size - 1)));
     }
 }

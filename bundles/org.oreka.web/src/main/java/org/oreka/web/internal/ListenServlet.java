@@ -43,7 +43,6 @@ public class ListenServlet extends HttpServlet {
     static final String AUDIO_PATH = "/listen/audio";
 
     private static final long serialVersionUID = 1L;
-    private static final int SAMPLE_RATE = 8000;
 
     private final transient OrkWeb web;
     private final transient LiveCalls liveCalls;
@@ -79,7 +78,7 @@ public class ListenServlet extends HttpServlet {
     private void stream(HttpServletResponse resp, LiveCall call) throws IOException {
         RecorderRelay.LiveAudio audio;
         try {
-            audio = relay.listen(call.orkuid(), null, false, false);
+            audio = relay.listen(call.orkuid(), null, false, true);
         } catch (TrackException e) {
             resp.sendError(HttpServletResponse.SC_BAD_GATEWAY, "No live audio for this call: " + e.getMessage());
             return;
@@ -88,23 +87,11 @@ public class ListenServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store");
         try (audio; InputStream in = audio.body()) {
             OutputStream out = resp.getOutputStream();
-            out.write(streamingWaveHeader(SAMPLE_RATE, 1));
             byte[] buffer = new byte[1600];
             for (int n; (n = in.read(buffer)) >= 0;) {
                 out.write(buffer, 0, n);
                 out.flush();
             }
         }
-    }
-
-    /** A 16-bit PCM WAV header whose sizes say "as long as it goes" (the largest the format holds). */
-    static byte[] streamingWaveHeader(int sampleRate, int channels) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(0xFFFFFFFF)
-                .put("WAVE".getBytes(StandardCharsets.US_ASCII)).put("fmt ".getBytes(StandardCharsets.US_ASCII))
-                .putInt(16).putShort((short) 1).putShort((short) channels).putInt(sampleRate)
-                .putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(0xFFFFFFFF - 36);
-        return b.array();
     }
 }

@@ -12,6 +12,7 @@ import org.oreka.track.storage.User;
 import org.oreka.track.storage.UserDirectory;
 import org.oreka.web.OrkWeb;
 import org.oreka.web.Viewer;
+import org.osgi.framework.Bundle;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +41,12 @@ public class OrkWebContext extends ServletContextHelper {
 
     @Activate
     public OrkWebContext(ComponentContext context, @Reference UserDirectory users) {
-        super(context.getUsingBundle());
+        this(context.getUsingBundle(), users);
+    }
+
+    /** The context of a bundle, whose resources it serves. */
+    OrkWebContext(Bundle bundle, UserDirectory users) {
+        super(bundle);
         this.users = users;
     }
 

@@ -116,6 +116,11 @@ public class RecordingsServlet extends HttpServlet {
                 .append(input("tagtype", "Tag type", "text", v))
                 .append(input("tagtext", "Tag text", "text", v))
                 .append(input("orkuid", "Recording id", "text", v))
+                .append("<label>Per page <select name=\"size\" id=\"size\">");
+        for (String size : List.of("25", "50", "100", "200")) {
+            body.append(option(size, size, v.getOrDefault("size", Integer.toString(SearchForm.PAGE_SIZE))));
+        }
+        body.append("</select></label>")
                 .append("<input type=\"hidden\" name=\"sort\" value=\"").append(escape(form.sort)).append("\">")
                 .append("<button type=\"submit\" id=\"searchbutton\">Search</button></form>");
     }
@@ -139,7 +144,7 @@ public class RecordingsServlet extends HttpServlet {
             ZoneId zone) {
         String self = req.getContextPath() + PATH + "?";
         List<Segment> segments = page.segments();
-        int first = (form.page - 1) * SearchForm.PAGE_SIZE + 1;
+        int first = (form.page - 1) * form.size + 1;
         body.append("<p class=\"count\" id=\"count\">").append(segments.isEmpty() ? "No recordings"
                 : "Recordings " + first + " to " + (first + segments.size() - 1) + (page.more() ? " (more follow)" : ""))
                 .append("</p><table class=\"results\" id=\"results\"><thead><tr>");

@@ -26,10 +26,12 @@ import org.oreka.track.storage.Visibility;
  */
 final class SearchForm {
 
+    /** Results on a page unless {@code size} says otherwise. */
     static final int PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 500;
     /** The form's parameters, in the order links carry them. */
     static final List<String> PARAMETERS = List.of("from", "to", "local", "remote", "min", "max", "direction", "user",
-            "group", "tagtype", "tagtext", "orkuid", "sort", "page");
+            "group", "tagtype", "tagtext", "orkuid", "sort", "size", "page");
     static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter FORM_DATE_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     /** Oreka's remote-login date form, {@code 20120215_121500}. */
@@ -57,6 +59,7 @@ final class SearchForm {
     Long user;
     Long group;
     String sort = "-time";
+    int size = PAGE_SIZE;
     int page = 1;
 
     /**
@@ -116,6 +119,8 @@ final class SearchForm {
                 form.errors.add("Unknown sort order '" + sort + "'");
             }
         }
+        Integer size = form.number("size", "Page size", 1, MAX_PAGE_SIZE);
+        form.size = size == null ? PAGE_SIZE : size;
         Integer page = form.number("page", "Page", 1, 100_000);
         form.page = page == null ? 1 : page;
         return form;
@@ -124,7 +129,7 @@ final class SearchForm {
     /** The query the form asks for, seen as {@code visibility} allows. */
     SegmentQuery query(Visibility visibility) {
         return new SegmentQuery(from, to, values.get("local"), values.get("remote"), min, max, direction, user,
-                values.get("orkuid"), SORTS.get(sort), (page - 1) * PAGE_SIZE, PAGE_SIZE, group, values.get("tagtype"),
+                values.get("orkuid"), SORTS.get(sort), (page - 1) * size, size, group, values.get("tagtype"),
                 values.get("tagtext"), visibility);
     }
 

@@ -102,14 +102,7 @@ public class SegmentServlet extends HttpServlet {
 
     private void show(HttpServletRequest req, HttpServletResponse resp, int status, String error) throws IOException {
         Viewer viewer = web.viewer(req);
-        Optional<Segment> found;
-        try {
-            found = find(req, users.visibility(viewer.userId()));
-        } catch (NumberFormatException e) {
-            web.render(req, resp, HttpServletResponse.SC_BAD_REQUEST, "Recording",
-                    "<p class=\"error\">The id must be a number.</p>");
-            return;
-        }
+        Optional<Segment> found = find(req, users.visibility(viewer.userId()));
         if (found.isEmpty()) {
             notFound(req, resp);
             return;
@@ -170,7 +163,7 @@ public class SegmentServlet extends HttpServlet {
         String localParty = req.getParameter("localparty");
         Optional<Segment> found;
         if (id != null) {
-            found = search.byId(Long.parseLong(id.trim()));
+            found = id.trim().matches("\\d{1,18}") ? search.byId(Long.parseLong(id.trim())) : Optional.empty();
         } else if (orkuid != null) {
             found = search.search(new SegmentQuery(null, null, null, null, null, null, null, null, orkuid.trim(), null, 0, 1,
                     null, null, null, visibility)).segments().stream().findFirst();

@@ -653,8 +653,11 @@ public class UserDirectoryImpl implements UserDirectory {
                 + " WHERE m.groupId = g.id AND m.userId = :user ORDER BY g.name", String.class)
                 .setParameter("user", user.id).getResultList());
         GroupEntity security = user.securityGroupId == null ? null : em.find(GroupEntity.class, user.securityGroupId);
+        return toUser(user, loginStrings, groups, security == null ? null : security.name);
+    }
+
+    private static User toUser(UserEntity user, List<String> loginStrings, List<String> groups, String securityGroup) {
         return new User(user.id, user.firstname, user.lastname, user.email, user.recordable, user.externalUser,
-                user.disabled, user.deleted, loginStrings, groups, security == null ? null : security.name, user.admin,
-                user.password != null);
+                user.disabled, user.deleted, loginStrings, groups, securityGroup, user.admin, user.password != null);
     }
 }

@@ -114,6 +114,17 @@ class VisibilityTest {
     }
 
     @Test
+    void aLargeSecurityGroupStillSearches() {
+        Set<Long> many = new java.util.HashSet<>();
+        for (long id = 1_000_000; id < 1_005_000; id++) {
+            many.add(id);
+        }
+        many.add(bob);
+        assertEquals(List.of("20240101_101600_BOB1"), visibleOrkuids(new Visibility(false, many)),
+                "five thousand visible users in one IN list");
+    }
+
+    @Test
     void tagCriteriaAndSortOrdersWork() {
         track.recordings.tagRecording("20240101_101600_BOB1", List.of(new TagEntry("Monitored", "test-1", null)));
         track.recordings.tagRecording("20240101_101800_DAN1", List.of(new TagEntry("Monitored", "other", null)));
@@ -136,6 +147,19 @@ class VisibilityTest {
         assertEquals(bob, ofFile.get(0).userId());
         assertEquals(ofFile.get(0), track.search.byId(ofFile.get(0).id()).orElseThrow());
         assertEquals(List.of(), track.search.ofFile("2024/01/01/10/nothing.wav"));
+    }
+
+    @Test
+    void theUserListHasEveryUserWithLoginStringsGroupsAndSecurityGroup() {
+        track.users.addLoginStrings("5001", List.of("ann@pbx"));
+        List<org.oreka.track.storage.User> users = track.users.users();
+        assertEquals(4, users.size());
+        org.oreka.track.storage.User annUser = users.stream().filter(u -> u.id() == ann).findFirst().orElseThrow();
+        assertEquals(List.of("5001", "ann@pbx"), annUser.loginStrings());
+        assertEquals(List.of("Sales"), annUser.groups());
+        assertEquals("Sales supervisors", annUser.securityGroup());
+        assertEquals(track.users.byId(ann).orElseThrow(), annUser, "the same user as a single lookup gives");
+        assertEquals(List.of("Sales East"), users.stream().filter(u -> u.id() == bob).findFirst().orElseThrow().groups());
     }
 
     @Test

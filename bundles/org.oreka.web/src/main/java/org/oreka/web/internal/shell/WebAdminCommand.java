@@ -1,8 +1,5 @@
 package org.oreka.web.internal.shell;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -45,20 +42,10 @@ public class WebAdminCommand implements Action {
     public Object execute() throws Exception {
         String login = loginString.trim();
         if (login.isEmpty()) {
-            System.err.println("The login string is empty");
-            return null;
+            throw new IllegalArgumentException("The login string is empty");
         }
-        char[] password = read("Password for " + login + ": ");
-        char[] again = read("Password again: ");
+        char[] password = PasswordPrompt.askTwice(session, login);
         try {
-            if (password.length == 0 || !Arrays.equals(password, again)) {
-                System.err.println(password.length == 0 ? "No password given; nothing changed" : "The passwords differ; nothing changed");
-                return null;
-            }
-            if (password.length < UserDirectory.MIN_PASSWORD_LENGTH) {
-                System.err.println("A password has at least " + UserDirectory.MIN_PASSWORD_LENGTH + " characters; nothing changed");
-                return null;
-            }
             Optional<User> existing = users.byLoginString(login);
             User user = existing.orElseGet(() -> users.save(new UserUpdate(login, firstname, lastname, null, null, null, null, null, null)));
             users.setPassword(user.id(), password);
@@ -68,24 +55,6 @@ public class WebAdminCommand implements Action {
             return null;
         } finally {
             Arrays.fill(password, '\0');
-            Arrays.fill(again, '\0');
-        }
-    }
-
-    /** A password from the console without echo, or a line of standard input in a session without a terminal. */
-    private char[] read(String prompt) throws IOException {
-        try {
-            String line = session.readLine(prompt, '*');
-            return line == null ? new char[0] : line.toCharArray();
-        } catch (UnsupportedOperationException headless) {
-            // ssh with a command, or a script: nothing to echo on, the password comes on standard input
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b; (b = System.in.read()) >= 0 && b != '\n';) {
-                if (b != '\r') {
-                    line.write(b);
-                }
-            }
-            return line.toString(StandardCharsets.UTF_8).toCharArray();
         }
     }
 }
