@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,52 @@ public final class RtpPayloads {
             }
         }
         return best;
+    }
+
+    /**
+     * How alike the loudness of two signals moves: the correlation (Pearson) of their RMS over blocks of
+     * {@code block} samples, at the lag (within {@code maxLagBlocks} blocks either way) where they match best. For
+     * codecs that keep the sound but not the waveform (Opus, Speex), near 1 for the same speech, near 0 otherwise.
+     */
+    public static double envelopeCorrelation(short[] a, short[] b, int block, int maxLagBlocks) {
+        double[] x = envelope(a, block);
+        double[] y = envelope(b, block);
+        double best = -1;
+        for (int lag = -maxLagBlocks; lag <= maxLagBlocks; lag++) {
+            int xStart = Math.max(0, lag);
+            int yStart = Math.max(0, -lag);
+            int n = Math.min(x.length - xStart, y.length - yStart);
+            double mx = 0;
+            double my = 0;
+            for (int i = 0; i < n; i++) {
+                mx += x[xStart + i];
+                my += y[yStart + i];
+            }
+            mx /= n;
+            my /= n;
+            double xy = 0;
+            double xx = 0;
+            double yy = 0;
+            for (int i = 0; i < n; i++) {
+                double dx = x[xStart + i] - mx;
+                double dy = y[yStart + i] - my;
+                xy += dx * dy;
+                xx += dx * dx;
+                yy += dy * dy;
+            }
+            if (xx > 0 && yy > 0) {
+                best = Math.max(best, xy / Math.sqrt(xx * yy));
+            }
+        }
+        return best;
+    }
+
+    private static double[] envelope(short[] pcm, int block) {
+        double[] rms = new double[pcm.length / block];
+        for (int i = 0; i < rms.length; i++) {
+            rms[i] = rms(Arrays.copyOfRange(pcm, i * block, (i + 1) * block));
+        }
+        return rms;
     }
 
     /**
