@@ -3,7 +3,7 @@
 # Usage: scripts/prerequisites.sh run|test
 set -euo pipefail
 
-run_packages=(libpcap0.8)
+run_packages=(libpcap0.8 libbcg729-0 libopus0 libspeex1)
 test_packages=("${run_packages[@]}" sip-tester postgresql ffmpeg)
 
 case "${1:-run}" in

@@ -1,0 +1,47 @@
+package org.oreka.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.oreka.testing.WavTones;
+
+/**
+ * The native codec bundles in the booted distribution: the G.729A, Opus and Speex (8, 16 and 32 kHz) captures
+ * replayed by the recorder give recordings as long as their RTP, with the caller's speech on the first channel,
+ * instead of tapes waiting for a codec.
+ */
+public class CodecRecordingIT extends RecordingTestSupport {
+
+    private void assertSpeechRecordings(String capture, int calls) throws Exception {
+        ReplayOutput out = new ReplayOutput(executeCommand("oreka:replay " + testCapture(capture)));
+        List<Map<String, String>> rows = out.between("sipp", "test");
+        assertEquals(out.toString(), calls, rows.size());
+        for (Map<String, String> row : rows) {
+            assertEquals(row.toString(), List.of(0L, 425L), ReplayOutput.sides(row));
+            WavTones.Measurement wav = WavTones.measure(wav(row.get("Orkuid")));
+            assertEquals(8000, wav.sampleRate());
+            assertEquals(capture + " " + row, 425 * 0.020, wav.seconds(), 0.020);
+            assertTrue(capture + ": the caller's speech on the first channel of " + row, wav.rms()[0] > 0.01);
+            assertEquals(0, wav.rms()[1], 0);
+        }
+    }
+
+    @Test
+    public void g729aCallIsRecorded() throws Exception {
+        assertSpeechRecordings("ws-sip-rtp-g729a.pcap", 1);
+    }
+
+    @Test
+    public void opusCallIsRecorded() throws Exception {
+        assertSpeechRecordings("ws-sip-rtp-opus.pcap", 1);
+    }
+
+    @Test
+    public void speexCallsOfEveryBandAreRecordedAtTheirTrueLength() throws Exception {
+        assertSpeechRecordings("ws-sip-rtp-speex.pcap", 3);
+    }
+}
