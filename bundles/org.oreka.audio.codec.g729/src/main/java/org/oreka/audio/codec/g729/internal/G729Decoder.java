@@ -1,6 +1,7 @@
 package org.oreka.audio.codec.g729.internal;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -70,15 +71,20 @@ final class G729Decoder implements AudioDecoder, AutoCloseable {
             Arrays.fill(pcm, pcmOffset, pcmOffset + samples, (short) 0);
             return samples;
         }
-        for (int i = 0; i < frames; i++) {
-            System.arraycopy(payload, offset + i * FRAME_BYTES, frame, 0, FRAME_BYTES);
-            Bcg729.bcg729Decoder(channel.pointer, frame, (byte) FRAME_BYTES, (byte) 0, (byte) 0, (byte) 0, signal);
-            System.arraycopy(signal, 0, pcm, pcmOffset + i * FRAME_SAMPLES, FRAME_SAMPLES);
-        }
-        if (rest == SID_BYTES) {
-            System.arraycopy(payload, offset + frames * FRAME_BYTES, frame, 0, SID_BYTES);
-            Bcg729.bcg729Decoder(channel.pointer, frame, (byte) SID_BYTES, (byte) 0, (byte) 1, (byte) 0, signal);
-            System.arraycopy(signal, 0, pcm, pcmOffset + frames * FRAME_SAMPLES, FRAME_SAMPLES);
+        try {
+            for (int i = 0; i < frames; i++) {
+                System.arraycopy(payload, offset + i * FRAME_BYTES, frame, 0, FRAME_BYTES);
+                Bcg729.bcg729Decoder(channel.pointer, frame, (byte) FRAME_BYTES, (byte) 0, (byte) 0, (byte) 0, signal);
+                System.arraycopy(signal, 0, pcm, pcmOffset + i * FRAME_SAMPLES, FRAME_SAMPLES);
+            }
+            if (rest == SID_BYTES) {
+                System.arraycopy(payload, offset + frames * FRAME_BYTES, frame, 0, SID_BYTES);
+                Bcg729.bcg729Decoder(channel.pointer, frame, (byte) SID_BYTES, (byte) 0, (byte) 1, (byte) 0, signal);
+                System.arraycopy(signal, 0, pcm, pcmOffset + frames * FRAME_SAMPLES, FRAME_SAMPLES);
+            }
+        } finally {
+            // The cleaner must not free the channel while libbcg729 still uses it.
+            Reference.reachabilityFence(this);
         }
         return samples;
     }

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.testing.RtpPayloads;
+import org.oreka.testing.SpeechComparison;
 
 /**
  * Decodes the G.729A call of ws-sip-rtp-g729a.pcap through libbcg729 and checks it is the speech the G.711
@@ -20,10 +19,8 @@ import org.oreka.testing.RtpPayloads;
  */
 class G729DecoderTest {
 
-    private static final Path CAPTURES = Path.of(System.getProperty("oreka.testdata"), "pcap");
-
     private static List<byte[]> payloads() throws IOException {
-        return RtpPayloads.onlyStream(CAPTURES.resolve("ws-sip-rtp-g729a.pcap"), 18);
+        return RtpPayloads.read(RtpPayloads.capture("ws-sip-rtp-g729a.pcap"), 28120, 18);
     }
 
     private static short[] decode(List<byte[]> payloads) {
@@ -39,7 +36,7 @@ class G729DecoderTest {
 
     @Test
     void libraryIsInstalled() {
-        assertNull(Bcg729.unavailable(), "libbcg729-0 is a test prerequisite (scripts/prerequisites.sh)");
+        assertNull(Bcg729.unavailable(), "libbcg729-0 is a prerequisite (scripts/prerequisites.sh)");
     }
 
     @Test
@@ -48,21 +45,19 @@ class G729DecoderTest {
         assertEquals(425, payloads.size());
         short[] pcm = decode(payloads);
         assertEquals(425 * 160, pcm.length, "20 ms of 8 kHz audio per two-frame payload");
-        short[] reference = RtpPayloads.referenceSpeech(CAPTURES);
-        double correlation = RtpPayloads.bestCorrelation(pcm, reference, 400);
+        short[] reference = SpeechComparison.referenceSpeech();
+        double correlation = SpeechComparison.bestCorrelation(pcm, reference, 400);
         assertTrue(correlation > 0.75, "correlation with the G.711 capture's speech " + correlation);
-        double ratio = RtpPayloads.rms(pcm) / RtpPayloads.rms(reference);
+        double ratio = SpeechComparison.rms(pcm) / SpeechComparison.rms(reference);
         assertTrue(ratio > 0.7 && ratio < 1.4, "loudness against the G.711 capture's " + ratio);
     }
 
     @Test
     void theCaptureDecodesAsFfmpegDecodesIt() throws Exception {
         List<byte[]> payloads = payloads();
-        ByteArrayOutputStream frames = new ByteArrayOutputStream();
-        payloads.forEach(frames::writeBytes);
-        short[] ffmpeg = RtpPayloads.ffmpegDecode(frames.toByteArray(), "g729");
+        short[] ffmpeg = RtpPayloads.ffmpegDecode(RtpPayloads.concatenate(payloads), "-f", "g729");
         short[] pcm = decode(payloads);
-        double correlation = RtpPayloads.bestCorrelation(pcm, ffmpeg, 80);
+        double correlation = SpeechComparison.bestCorrelation(pcm, ffmpeg, 80);
         assertTrue(correlation > 0.95, "correlation with ffmpeg's G.729 decoding " + correlation);
     }
 

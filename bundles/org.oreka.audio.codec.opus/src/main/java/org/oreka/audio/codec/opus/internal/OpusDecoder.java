@@ -1,6 +1,7 @@
 package org.oreka.audio.codec.opus.internal;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -76,7 +77,12 @@ final class OpusDecoder implements AudioDecoder, AutoCloseable {
                 packet = new byte[length];
             }
             System.arraycopy(payload, offset, packet, 0, length);
-            count = LibOpus.opus_decode(state.pointer, packet, length, samples, MAX_SAMPLES, 0);
+            try {
+                count = LibOpus.opus_decode(state.pointer, packet, length, samples, MAX_SAMPLES, 0);
+            } finally {
+                // The cleaner must not free the decoder while libopus still uses it.
+                Reference.reachabilityFence(this);
+            }
             if (count < 0) {
                 int nominal = LibOpus.opus_packet_get_nb_samples(packet, length, SAMPLE_RATE);
                 if (nominal > 0 && nominal <= MAX_SAMPLES) {

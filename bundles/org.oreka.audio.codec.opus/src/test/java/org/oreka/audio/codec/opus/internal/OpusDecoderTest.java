@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.testing.RtpPayloads;
+import org.oreka.testing.SpeechComparison;
 
 /**
  * Decodes the Opus call of ws-sip-rtp-opus.pcap through libopus and checks it is the speech the G.711 capture
@@ -19,10 +19,8 @@ import org.oreka.testing.RtpPayloads;
  */
 class OpusDecoderTest {
 
-    private static final Path CAPTURES = Path.of(System.getProperty("oreka.testdata"), "pcap");
-
     private static List<byte[]> payloads() throws IOException {
-        return RtpPayloads.onlyStream(CAPTURES.resolve("ws-sip-rtp-opus.pcap"), 99);
+        return RtpPayloads.read(RtpPayloads.capture("ws-sip-rtp-opus.pcap"), 24196, 99);
     }
 
     @Test
@@ -43,11 +41,11 @@ class OpusDecoderTest {
         }
         assertEquals(425 * 160, at, "20 ms at 8 kHz per packet");
         pcm = Arrays.copyOf(pcm, at);
-        short[] reference = RtpPayloads.referenceSpeech(CAPTURES);
+        short[] reference = SpeechComparison.referenceSpeech();
         // Opus keeps the sound, not the waveform: the loudness of each 10 ms follows the G.711 capture's.
-        double correlation = RtpPayloads.envelopeCorrelation(pcm, reference, 80, 20);
+        double correlation = SpeechComparison.envelopeCorrelation(pcm, reference, 80, 20);
         assertTrue(correlation > 0.95, "loudness correlation with the G.711 capture's speech " + correlation);
-        double ratio = RtpPayloads.rms(pcm) / RtpPayloads.rms(reference);
+        double ratio = SpeechComparison.rms(pcm) / SpeechComparison.rms(reference);
         assertTrue(ratio > 0.7 && ratio < 1.4, "loudness against the G.711 capture's " + ratio);
     }
 

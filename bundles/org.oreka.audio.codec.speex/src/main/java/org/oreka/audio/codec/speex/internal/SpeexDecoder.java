@@ -1,6 +1,7 @@
 package org.oreka.audio.codec.speex.internal;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -93,12 +94,17 @@ final class SpeexDecoder implements AudioDecoder, AutoCloseable {
         int samples = 0;
         if (state.decoder != null && length <= MAX_PAYLOAD_BYTES) {
             System.arraycopy(payload, offset, packet, 0, length);
-            LibSpeex.speex_bits_read_from(state.bits, packet, length);
-            // Trailing bits of the higher bands of the last frame, or padding, are fewer than a frame.
-            while (samples < max && LibSpeex.speex_bits_remaining(state.bits) >= MIN_FRAME_BITS
-                    && LibSpeex.speex_decode_int(state.decoder, state.bits, frame) == 0) {
-                System.arraycopy(frame, 0, pcm, pcmOffset + samples, FRAME_SAMPLES);
-                samples += FRAME_SAMPLES;
+            try {
+                LibSpeex.speex_bits_read_from(state.bits, packet, length);
+                // Trailing bits of the higher bands of the last frame, or padding, are fewer than a frame.
+                while (samples < max && LibSpeex.speex_bits_remaining(state.bits) >= MIN_FRAME_BITS
+                        && LibSpeex.speex_decode_int(state.decoder, state.bits, frame) == 0) {
+                    System.arraycopy(frame, 0, pcm, pcmOffset + samples, FRAME_SAMPLES);
+                    samples += FRAME_SAMPLES;
+                }
+            } finally {
+                // The cleaner must not free the decoder while libspeex still uses it.
+                Reference.reachabilityFence(this);
             }
         }
         if (samples == 0) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.testing.RtpPayloads;
+import org.oreka.testing.SpeechComparison;
 
 /**
  * Decodes the three Speex calls of ws-sip-rtp-speex.pcap (narrowband, wideband and ultra-wideband, rtpmap
@@ -21,10 +21,15 @@ import org.oreka.testing.RtpPayloads;
  */
 class SpeexDecoderTest {
 
-    private static final Path CAPTURES = Path.of(System.getProperty("oreka.testdata"), "pcap");
+    /** The source ports of the narrowband, wideband and ultra-wideband calls (MANIFEST.md). */
+    private static final int[] PORTS = {21280, 22662, 28286};
 
     private static List<List<byte[]>> streams() throws IOException {
-        return new ArrayList<>(RtpPayloads.streams(CAPTURES.resolve("ws-sip-rtp-speex.pcap"), 99).values());
+        List<List<byte[]>> streams = new ArrayList<>();
+        for (int port : PORTS) {
+            streams.add(RtpPayloads.read(RtpPayloads.capture("ws-sip-rtp-speex.pcap"), port, 99));
+        }
+        return streams;
     }
 
     private static short[] decode(List<byte[]> payloads) {
@@ -49,20 +54,20 @@ class SpeexDecoderTest {
         assertEquals(3, streams.size());
         // Narrowband, wideband and ultra-wideband frames: each mode adds the bits of a higher band.
         assertEquals(List.of(28, 42, 47), streams.stream().map(s -> s.get(0).length).toList());
-        short[] reference = RtpPayloads.referenceSpeech(CAPTURES);
+        short[] reference = SpeechComparison.referenceSpeech();
         for (List<byte[]> stream : streams) {
             int frameBytes = stream.get(0).length;
             assertEquals(425, stream.size());
             short[] pcm = decode(stream);
             assertEquals(425 * 160, pcm.length, frameBytes + "-byte frames: 20 ms at 8 kHz per packet");
-            double loudness = RtpPayloads.envelopeCorrelation(pcm, reference, 80, 20);
+            double loudness = SpeechComparison.envelopeCorrelation(pcm, reference, 80, 20);
             assertTrue(loudness > 0.95, frameBytes + "-byte frames: loudness correlation " + loudness);
-            double waveform = RtpPayloads.bestCorrelation(pcm, reference, 200);
+            double waveform = SpeechComparison.bestCorrelation(pcm, reference, 200);
             assertTrue(waveform > 0.35, frameBytes + "-byte frames: waveform correlation " + waveform);
-            double ratio = RtpPayloads.rms(pcm) / RtpPayloads.rms(reference);
+            double ratio = SpeechComparison.rms(pcm) / SpeechComparison.rms(reference);
             assertTrue(ratio > 0.7 && ratio < 1.4, frameBytes + "-byte frames: loudness against the G.711 capture's " + ratio);
         }
-        double narrowband = RtpPayloads.bestCorrelation(decode(streams.get(0)), reference, 200);
+        double narrowband = SpeechComparison.bestCorrelation(decode(streams.get(0)), reference, 200);
         assertTrue(narrowband > 0.7, "narrowband waveform correlation " + narrowband);
     }
 
