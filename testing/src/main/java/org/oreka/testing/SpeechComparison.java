@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.oreka.audio.codec.g711.G711;
+import org.oreka.sdk.codec.AudioDecoder;
 
 /**
  * Compares a codec's decoding of a shared capture with the speech SIPp sent in all of them, as the µ-law call of
@@ -32,31 +33,22 @@ public final class SpeechComparison {
         return pcm;
     }
 
+    /** Decodes a stream's payloads in order with one decoder, as the recorder does; the samples one after the other. */
+    public static short[] decode(AudioDecoder decoder, List<byte[]> payloads) {
+        short[] pcm = new short[payloads.stream().mapToInt(p -> decoder.maxSamples(p.length)).sum()];
+        int at = 0;
+        for (byte[] payload : payloads) {
+            at += decoder.decode(payload, 0, payload.length, pcm, at);
+        }
+        return Arrays.copyOf(pcm, at);
+    }
+
     /**
      * The normalised cross-correlation of two signals at the lag (within {@code maxLag} samples either way) where
      * they match best: 1 for the same waveform, near 0 for unrelated ones.
      */
     public static double bestCorrelation(short[] a, short[] b, int maxLag) {
-        double best = 0;
-        for (int lag = -maxLag; lag <= maxLag; lag++) {
-            int aStart = Math.max(0, lag);
-            int bStart = Math.max(0, -lag);
-            int n = Math.min(a.length - aStart, b.length - bStart);
-            double ab = 0;
-            double aa = 0;
-            double bb = 0;
-            for (int i = 0; i < n; i++) {
-                double x = a[aStart + i];
-                double y = b[bStart + i];
-                ab += x * y;
-                aa += x * x;
-                bb += y * y;
-            }
-            if (aa > 0 && bb > 0) {
-                best = Math.max(best, ab / Math.sqrt(aa * bb));
-            }
-        }
-        return best;
+        return bestCorrelation(toDouble(a), toDouble(b), maxLag, false);
     }
 
     /**
@@ -65,21 +57,35 @@ public final class SpeechComparison {
      * codecs that keep the sound but not the waveform (Opus, Speex), near 1 for the same speech, near 0 otherwise.
      */
     public static double envelopeCorrelation(short[] a, short[] b, int block, int maxLagBlocks) {
-        double[] x = envelope(a, block);
-        double[] y = envelope(b, block);
+        return bestCorrelation(envelope(a, block), envelope(b, block), maxLagBlocks, true);
+    }
+
+    /** The root mean square of a signal. */
+    public static double rms(short[] pcm) {
+        double sum = 0;
+        for (short s : pcm) {
+            sum += (double) s * s;
+        }
+        return pcm.length == 0 ? 0 : Math.sqrt(sum / pcm.length);
+    }
+
+    /** The best correlation over the lags, of the signals themselves or (Pearson) of their deviations from their means. */
+    private static double bestCorrelation(double[] x, double[] y, int maxLag, boolean removeMeans) {
         double best = -1;
-        for (int lag = -maxLagBlocks; lag <= maxLagBlocks; lag++) {
+        for (int lag = -maxLag; lag <= maxLag; lag++) {
             int xStart = Math.max(0, lag);
             int yStart = Math.max(0, -lag);
             int n = Math.min(x.length - xStart, y.length - yStart);
             double mx = 0;
             double my = 0;
-            for (int i = 0; i < n; i++) {
-                mx += x[xStart + i];
-                my += y[yStart + i];
+            if (removeMeans && n > 0) {
+                for (int i = 0; i < n; i++) {
+                    mx += x[xStart + i];
+                    my += y[yStart + i];
+                }
+                mx /= n;
+                my /= n;
             }
-            mx /= n;
-            my /= n;
             double xy = 0;
             double xx = 0;
             double yy = 0;
@@ -97,20 +103,19 @@ public final class SpeechComparison {
         return best;
     }
 
+    private static double[] toDouble(short[] pcm) {
+        double[] values = new double[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            values[i] = pcm[i];
+        }
+        return values;
+    }
+
     private static double[] envelope(short[] pcm, int block) {
         double[] rms = new double[pcm.length / block];
         for (int i = 0; i < rms.length; i++) {
             rms[i] = rms(Arrays.copyOfRange(pcm, i * block, (i + 1) * block));
         }
         return rms;
-    }
-
-    /** The root mean square of a signal. */
-    public static double rms(short[] pcm) {
-        double sum = 0;
-        for (short s : pcm) {
-            sum += (double) s * s;
-        }
-        return pcm.length == 0 ? 0 : Math.sqrt(sum / pcm.length);
     }
 }

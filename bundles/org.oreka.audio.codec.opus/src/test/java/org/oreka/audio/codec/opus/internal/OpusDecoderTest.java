@@ -32,19 +32,18 @@ class OpusDecoderTest {
     void theCaptureDecodesToTheSpeechOfTheG711Capture() throws IOException {
         List<byte[]> payloads = payloads();
         assertEquals(425, payloads.size());
-        short[] pcm = new short[425 * OpusDecoder.MAX_SAMPLES];
-        int at = 0;
+        short[] pcm;
         try (OpusDecoder decoder = new OpusDecoder()) {
-            for (byte[] payload : payloads) {
-                at += decoder.decode(payload, 0, payload.length, pcm, at);
-            }
+            pcm = SpeechComparison.decode(decoder, payloads);
         }
-        assertEquals(425 * 160, at, "20 ms at 8 kHz per packet");
-        pcm = Arrays.copyOf(pcm, at);
+        assertEquals(425 * 160, pcm.length, "20 ms at 8 kHz per packet");
         short[] reference = SpeechComparison.referenceSpeech();
         // Opus keeps the sound, not the waveform: the loudness of each 10 ms follows the G.711 capture's.
         double correlation = SpeechComparison.envelopeCorrelation(pcm, reference, 80, 20);
         assertTrue(correlation > 0.95, "loudness correlation with the G.711 capture's speech " + correlation);
+        short[] otherSpeech = Arrays.copyOfRange(reference, 8000, reference.length);
+        double unrelated = SpeechComparison.envelopeCorrelation(pcm, otherSpeech, 80, 20);
+        assertTrue(unrelated < 0.5, "the same speech one second later is not a match: " + unrelated);
         double ratio = SpeechComparison.rms(pcm) / SpeechComparison.rms(reference);
         assertTrue(ratio > 0.7 && ratio < 1.4, "loudness against the G.711 capture's " + ratio);
     }
