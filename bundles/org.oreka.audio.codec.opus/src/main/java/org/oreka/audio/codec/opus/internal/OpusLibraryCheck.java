@@ -17,7 +17,11 @@ public class OpusLibraryCheck {
 
     @Activate
     void activate(ComponentContext context) {
-        LinkageError unavailable = LibOpus.unavailable();
+        enableIfBound(LibOpus.unavailable(), context);
+    }
+
+    /** Enables the codec when the library is bound ({@code unavailable} null); else logs why, once. */
+    static void enableIfBound(LinkageError unavailable, ComponentContext context) {
         if (unavailable != null) {
             LOG.warn("Opus is not available: {} cannot be loaded ({}). Install the Debian package libopus0 and "
                     + "restart bundle org.oreka.audio.codec.opus; until then Opus tapes wait", LibOpus.LIBRARY,

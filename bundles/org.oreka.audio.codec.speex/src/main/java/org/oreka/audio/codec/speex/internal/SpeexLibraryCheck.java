@@ -17,7 +17,11 @@ public class SpeexLibraryCheck {
 
     @Activate
     void activate(ComponentContext context) {
-        LinkageError unavailable = LibSpeex.unavailable();
+        enableIfBound(LibSpeex.unavailable(), context);
+    }
+
+    /** Enables the codec when the library is bound ({@code unavailable} null); else logs why, once. */
+    static void enableIfBound(LinkageError unavailable, ComponentContext context) {
         if (unavailable != null) {
             LOG.warn("Speex is not available: {} cannot be loaded ({}). Install the Debian package libspeex1 and "
                     + "restart bundle org.oreka.audio.codec.speex; until then Speex tapes wait", LibSpeex.LIBRARY,
