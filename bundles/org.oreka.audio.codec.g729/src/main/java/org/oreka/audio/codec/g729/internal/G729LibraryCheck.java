@@ -20,12 +20,12 @@ public class G729LibraryCheck {
         enableIfBound(Bcg729.unavailable(), context);
     }
 
-    /** Enables the codec when the library is bound ({@code unavailable} null); else logs why, once. */
+    /** Enables the codec when the library is bound ({@code unavailable} null); else logs why on one line. */
     static void enableIfBound(LinkageError unavailable, ComponentContext context) {
         if (unavailable != null) {
             LOG.warn("G.729 is not available: {} cannot be loaded ({}). Install the Debian package libbcg729-0 and "
                     + "restart bundle org.oreka.audio.codec.g729; until then G.729 tapes wait", Bcg729.LIBRARY,
-                    unavailable.getMessage());
+                    unavailable.getMessage().replaceAll("\\s*\\R\\s*", "; "));
             return;
         }
         // null: every component of this bundle, that is the codec.

@@ -20,12 +20,12 @@ public class OpusLibraryCheck {
         enableIfBound(LibOpus.unavailable(), context);
     }
 
-    /** Enables the codec when the library is bound ({@code unavailable} null); else logs why, once. */
+    /** Enables the codec when the library is bound ({@code unavailable} null); else logs why on one line. */
     static void enableIfBound(LinkageError unavailable, ComponentContext context) {
         if (unavailable != null) {
             LOG.warn("Opus is not available: {} cannot be loaded ({}). Install the Debian package libopus0 and "
                     + "restart bundle org.oreka.audio.codec.opus; until then Opus tapes wait", LibOpus.LIBRARY,
-                    unavailable.getMessage());
+                    unavailable.getMessage().replaceAll("\\s*\\R\\s*", "; "));
             return;
         }
         // null: every component of this bundle, that is the codec.

@@ -20,12 +20,12 @@ public class SpeexLibraryCheck {
         enableIfBound(LibSpeex.unavailable(), context);
     }
 
-    /** Enables the codec when the library is bound ({@code unavailable} null); else logs why, once. */
+    /** Enables the codec when the library is bound ({@code unavailable} null); else logs why on one line. */
     static void enableIfBound(LinkageError unavailable, ComponentContext context) {
         if (unavailable != null) {
             LOG.warn("Speex is not available: {} cannot be loaded ({}). Install the Debian package libspeex1 and "
                     + "restart bundle org.oreka.audio.codec.speex; until then Speex tapes wait", LibSpeex.LIBRARY,
-                    unavailable.getMessage());
+                    unavailable.getMessage().replaceAll("\\s*\\R\\s*", "; "));
             return;
         }
         // null: every component of this bundle, that is the codec.
