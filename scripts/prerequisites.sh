@@ -4,6 +4,12 @@
 set -euo pipefail
 
 run_packages=(libpcap0.8 libbcg729-0 libopus0 libspeex1)
+# iLBC is decoded by FFmpeg's libavcodec, whose package is named by its soname: the release's own (Debian 12: 59).
+libavcodec=libavcodec59
+for candidate in libavcodec61 libavcodec60 libavcodec59; do
+  if apt-cache show "$candidate" >/dev/null 2>&1; then libavcodec=$candidate; break; fi
+done
+run_packages+=("$libavcodec")
 test_packages=("${run_packages[@]}" sip-tester postgresql ffmpeg)
 
 case "${1:-run}" in
