@@ -4,6 +4,7 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.oreka.sdk.codec.AudioDecoder;
 
@@ -38,8 +39,8 @@ final class IlbcDecoder implements AudioDecoder, AutoCloseable {
     /** The native decoder contexts, packet, frame and packet buffer, apart from the decoder for the cleaner. */
     private static final class State implements Runnable {
         private final Pointer[] contexts = new Pointer[2];
-        private Pointer packet;
-        private Pointer frame;
+        private final Pointer packet;
+        private final Pointer frame;
         private final long buffer = Native.malloc(BUFFER_BYTES);
         private final long holder = Native.malloc(Native.POINTER_SIZE);
         private boolean freed;
@@ -64,7 +65,7 @@ final class IlbcDecoder implements AudioDecoder, AutoCloseable {
                 }
                 if (LibAvutil.av_opt_set_int(context, "b", BIT_RATE[mode], 0) < 0
                         || LibAvcodec.avcodec_open2(context, codec, null) < 0) {
-                    free(context, true);
+                    free(LibAvcodec::avcodec_free_context, context);
                     return null;
                 }
                 contexts[mode] = context;
@@ -72,15 +73,12 @@ final class IlbcDecoder implements AudioDecoder, AutoCloseable {
             return contexts[mode];
         }
 
-        private void free(Pointer pointer, boolean context) {
-            Pointer slot = new Pointer(holder);
-            slot.setPointer(0, pointer);
-            if (context) {
-                LibAvcodec.avcodec_free_context(slot);
-            } else if (pointer == packet) {
-                LibAvcodec.av_packet_free(slot);
-            } else {
-                LibAvutil.av_frame_free(slot);
+        /** Calls one of FFmpeg's {@code *_free(T **)} functions on {@code pointer}. */
+        private void free(Consumer<Pointer> function, Pointer pointer) {
+            if (pointer != null && holder != 0) {
+                Pointer slot = new Pointer(holder);
+                slot.setPointer(0, pointer);
+                function.accept(slot);
             }
         }
 
@@ -91,16 +89,10 @@ final class IlbcDecoder implements AudioDecoder, AutoCloseable {
             }
             freed = true;
             for (Pointer context : contexts) {
-                if (context != null && holder != 0) {
-                    free(context, true);
-                }
+                free(LibAvcodec::avcodec_free_context, context);
             }
-            if (packet != null && holder != 0) {
-                free(packet, false);
-            }
-            if (frame != null && holder != 0) {
-                free(frame, false);
-            }
+            free(LibAvcodec::av_packet_free, packet);
+            free(LibAvutil::av_frame_free, frame);
             Native.free(buffer);
             Native.free(holder);
         }
