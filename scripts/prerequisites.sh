@@ -7,7 +7,7 @@ run_packages=(libpcap0.8 libbcg729-0 libopus0 libspeex1)
 # iLBC is decoded by FFmpeg's libavcodec, whose package is named by its soname: the release's own (Debian 12: 59).
 libavcodec=libavcodec59
 for candidate in libavcodec61 libavcodec60 libavcodec59; do
-  if apt-cache show "$candidate" >/dev/null 2>&1; then libavcodec=$candidate; break; fi
+  if apt-cache policy "$candidate" 2>/dev/null | grep -q 'Candidate: [0-9]'; then libavcodec=$candidate; break; fi
 done
 run_packages+=("$libavcodec")
 test_packages=("${run_packages[@]}" sip-tester postgresql ffmpeg)
