@@ -3,8 +3,15 @@
 # Usage: scripts/prerequisites.sh run|test
 set -euo pipefail
 
-# ffmpeg: OrkRfb encodes screen recordings with it; libgsm1, libspandsp2: the GSM, G.722 and G.726 codecs.
-run_packages=(libpcap0.8 ffmpeg libgsm1 libspandsp2)
+# ffmpeg: OrkRfb encodes screen recordings with it. The codecs' libraries: libgsm1 (GSM), libspandsp2 (G.722,
+# G.726), libbcg729-0 (G.729), libopus0 (Opus), libspeex1 (Speex).
+run_packages=(libpcap0.8 ffmpeg libgsm1 libspandsp2 libbcg729-0 libopus0 libspeex1)
+# iLBC is decoded by FFmpeg's libavcodec, whose package is named by its soname: the release's own (Debian 12: 59).
+libavcodec=libavcodec59
+for candidate in libavcodec61 libavcodec60 libavcodec59; do
+  if apt-cache policy "$candidate" 2>/dev/null | grep -q 'Candidate: [0-9]'; then libavcodec=$candidate; break; fi
+done
+run_packages+=("$libavcodec")
 # xvfb, x11vnc, x11-xserver-utils (xsetroot): the real desktop and VNC server of ScreenRecordingIT; chromium and
 # chromium-driver: OrkWeb's browser tests; openssh-client: they set the first admin over Karaf's ssh console.
 test_packages=("${run_packages[@]}" sip-tester postgresql xvfb x11vnc x11-xserver-utils chromium chromium-driver openssh-client)

@@ -31,7 +31,11 @@ public final class WavTones {
         return b.getShort(dataOffset + (int) (frame * channels + channel) * 2);
     }
 
-    public static Measurement measure(Path wav) throws IOException {
+    /** A WAV file's bytes and where its 16-bit samples are. */
+    private record Layout(ByteBuffer b, int channels, int rate, int dataOffset, int dataLength) {
+    }
+
+    private static Layout layout(Path wav) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
             throw new IOException(wav + " is not a WAV file");
@@ -60,6 +64,29 @@ public final class WavTones {
         if (channels == 0 || dataOffset < 0) {
             throw new IOException(wav + " has no fmt or data chunk");
         }
+        return new Layout(b, channels, rate, dataOffset, dataLength);
+    }
+
+    /** The samples of one channel (0 first) of a 16-bit PCM WAV file. */
+    public static short[] samples(Path wav, int channel) throws IOException {
+        Layout layout = layout(wav);
+        if (channel < 0 || channel >= layout.channels()) {
+            throw new IOException(wav + " has no channel " + channel);
+        }
+        short[] samples = new short[layout.dataLength() / (2 * layout.channels())];
+        for (int f = 0; f < samples.length; f++) {
+            samples[f] = sample(layout.b(), layout.dataOffset(), layout.channels(), channel, f);
+        }
+        return samples;
+    }
+
+    public static Measurement measure(Path wav) throws IOException {
+        Layout layout = layout(wav);
+        ByteBuffer b = layout.b();
+        int channels = layout.channels();
+        int rate = layout.rate();
+        int dataOffset = layout.dataOffset();
+        int dataLength = layout.dataLength();
         long frames = dataLength / (2L * channels);
         double[] tone = new double[channels];
         double[] rms = new double[channels];

@@ -8,8 +8,10 @@ import java.util.Map;
  * message): RTP to or from {@code address} belongs to the call.
  *
  * @param address where the announcing party receives RTP
- * @param payloadTypes RTP payload type to encoding name ({@code "PCMU"}, {@code "opus"},
- *        {@code "telephone-event"}), from the rtpmap lines; static types may be absent
+ * @param payloadTypes RTP payload type to its encoding as the rtpmap line gives it ({@code "PCMU/8000"},
+ *        {@code "opus/48000/2"}, {@code "telephone-event/8000"}: name, clock rate and channels, which
+ *        {@link org.oreka.sdk.codec.PayloadFormat#of} reads), or the bare name of a static type the signalling
+ *        names without a clock ({@code "PCMU"}); static types may be absent
  * @param mode the direction attribute
  * @param label the SDP {@code a=label} of the stream (SIPREC names each forked stream so), or an empty string
  * @param sender who speaks on this stream when the signalling says so (a SIPREC participant from the

@@ -7,6 +7,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Failures: a payload that cannot be decoded yields silence of its nominal length (or nothing when the
  * length cannot be told), never an exception, so one bad packet never costs a recording.
+ *
+ * <p>Resources: a decoder holding native state may also implement {@link AutoCloseable}; the recorder closes it
+ * when it is done with the stream (it must still free its state when it is garbage without being closed).
  */
 @ConsumerType
 public interface AudioDecoder {

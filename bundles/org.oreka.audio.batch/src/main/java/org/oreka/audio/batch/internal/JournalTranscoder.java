@@ -84,6 +84,8 @@ final class JournalTranscoder {
                     if (remapped != null && remapped >= 0 && remapped < 128) {
                         formats[remapped] = null; // a new mapping applies to the packets that follow
                         codecsByType[remapped] = null;
+                        close(decoders[1][remapped]);
+                        close(decoders[2][remapped]);
                         decoders[1][remapped] = null;
                         decoders[2][remapped] = null;
                     }
@@ -146,9 +148,30 @@ final class JournalTranscoder {
                 mixer.put(channelOfSide[side], position, samples, outCount);
                 decodedPackets++;
             }
+        } finally {
+            closeAll(decoders);
         }
         mixer.finish();
         return new Outcome(mixer.length(), decodedPackets, skipped, mixer.latePackets(), missing, unknown);
+    }
+
+    private static void closeAll(SideDecoder[][] decoders) {
+        for (SideDecoder[] side : decoders) {
+            for (SideDecoder decoder : side) {
+                close(decoder);
+            }
+        }
+    }
+
+    /** Frees what a decoder holds (a native codec's state) now rather than when it is garbage. */
+    private static void close(SideDecoder decoder) {
+        if (decoder != null && decoder.decoder instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Nothing of the recording depends on it: the decoder's own cleaner frees it later.
+            }
+        }
     }
 
     /** Reads an {@code rtpmap <pt> <name>} record into the map; returns the payload type, or null. */

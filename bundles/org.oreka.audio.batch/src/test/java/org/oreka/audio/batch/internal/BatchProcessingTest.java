@@ -121,6 +121,22 @@ class BatchProcessingTest {
     }
 
     @Test
+    void decodersHoldingStateAreClosedWhenTheTapeIsDone() throws IOException {
+        List<String> closed = new ArrayList<>();
+        batch.bindCodec(new ByteCodec(closed), Map.of(AudioCodec.PROPERTY_NAME, "opus"));
+        journal(w -> {
+            w.appendMetadata("rtpmap 99 opus/48000/2", T0);
+            w.appendRtp(1, 99, 1, 0, 1, false, T0, fill(160, 1), 0, 160);
+            w.appendRtp(2, 99, 2, 0, 1, false, T0, fill(160, 1), 0, 160);
+            // A new mapping of the type: the decoders of the old one are done.
+            w.appendMetadata("rtpmap 99 OPUS/48000/2", T0 + 10_000);
+            w.appendRtp(1, 99, 1, 960, 1, false, T0 + 20_000, fill(160, 2), 0, 160);
+        });
+        assertEquals(Result.DONE, batch.process(view(tape("2026/11/28/10/t.mcf"))));
+        assertEquals(3, closed.size(), "a decoder for each side, then a new one for side 1");
+    }
+
+    @Test
     void aMissingCodecOrFormatMakesTheTapeWait() throws IOException {
         journal(w -> w.appendRtp(1, 8, 1, 0, 1, false, T0, fill(160, 1), 0, 160));
         TapeDTO data = tape("2026/11/28/10/t.mcf");
@@ -288,8 +304,18 @@ class BatchProcessingTest {
         };
     }
 
-    /** Decodes each byte b to the sample 100 * b. */
+    /** The codec of {@link ByteDecoder}s. */
     private static final class ByteCodec implements AudioCodec {
+        private final List<String> closed;
+
+        ByteCodec() {
+            this(new ArrayList<>());
+        }
+
+        ByteCodec(List<String> closed) {
+            this.closed = closed;
+        }
+
         @Override
         public int sampleRate() {
             return 8000;
@@ -297,20 +323,28 @@ class BatchProcessingTest {
 
         @Override
         public AudioDecoder newDecoder() {
-            return new AudioDecoder() {
-                @Override
-                public int maxSamples(int payloadLength) {
-                    return payloadLength;
-                }
+            return new ByteDecoder(closed);
+        }
+    }
 
-                @Override
-                public int decode(byte[] payload, int offset, int length, short[] pcm, int pcmOffset) {
-                    for (int i = 0; i < length; i++) {
-                        pcm[pcmOffset + i] = (short) (payload[offset + i] * 100);
-                    }
-                    return length;
-                }
-            };
+    /** Decodes each byte b to the sample 100 * b, and notes in {@code closed} that it was closed. */
+    private record ByteDecoder(List<String> closed) implements AudioDecoder, AutoCloseable {
+        @Override
+        public void close() {
+            closed.add("closed");
+        }
+
+        @Override
+        public int maxSamples(int payloadLength) {
+            return payloadLength;
+        }
+
+        @Override
+        public int decode(byte[] payload, int offset, int length, short[] pcm, int pcmOffset) {
+            for (int i = 0; i < length; i++) {
+                pcm[pcmOffset + i] = (short) (payload[offset + i] * 100);
+            }
+            return length;
         }
     }
 

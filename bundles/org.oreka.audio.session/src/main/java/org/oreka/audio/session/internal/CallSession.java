@@ -117,7 +117,7 @@ final class CallSession {
         return !encoding.equals(rtpmap.put(payloadType, encoding));
     }
 
-    /** The encoding name of a payload type from the signalling, or null when it did not name it. */
+    /** The rtpmap encoding of a payload type from the signalling ({@code opus/48000/2}), or null when it did not name it. */
     String encoding(int payloadType) {
         return rtpmap.get(payloadType);
     }

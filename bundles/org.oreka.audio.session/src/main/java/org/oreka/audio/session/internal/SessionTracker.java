@@ -34,6 +34,7 @@ import org.oreka.sdk.call.CallEvent.DtmfSignalled;
 import org.oreka.sdk.call.CallEvent.MediaAnnounced;
 import org.oreka.sdk.call.MediaDescription;
 import org.oreka.sdk.call.Party;
+import org.oreka.sdk.codec.PayloadFormat;
 import org.oreka.sdk.net.Transport;
 import org.oreka.sdk.tape.SessionDTO;
 import org.oreka.sdk.tape.TagDTO;
@@ -427,9 +428,8 @@ final class SessionTracker {
 
     /** How long the session's last audio packet plays: exact for G.711, 20 ms for anything else. */
     private static long lastPacketDuration(CallSession session) {
-        String encoding = session.encoding(session.lastPayloadType);
-        boolean g711 = session.lastPayloadType == 0 || session.lastPayloadType == 8
-                || (encoding != null && (encoding.equalsIgnoreCase("PCMU") || encoding.equalsIgnoreCase("PCMA")));
+        String name = PayloadFormat.of(session.lastPayloadType, session.encoding(session.lastPayloadType)).name();
+        boolean g711 = name.equals("PCMU") || name.equals("PCMA");
         return g711 && session.lastPayloadLength > 0 ? session.lastPayloadLength * 125L : 20_000L;
     }
 

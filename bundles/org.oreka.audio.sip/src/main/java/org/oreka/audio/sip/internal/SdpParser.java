@@ -146,13 +146,16 @@ final class SdpParser {
             }
         }
 
-        /** {@code <pt> <encoding>/<clock>[/<channels>]}. */
+        /**
+         * {@code <pt> <encoding>/<clock>[/<channels>]}, kept whole: the clock rate places the packets on the
+         * recording's timeline ({@code opus/48000/2}, {@code speex/16000}).
+         */
         private void rtpmap(String argument) {
             String[] tokens = argument.split("\\s+", 2);
             int payloadType = number(tokens[0], 127);
             if (payloadType >= 0 && tokens.length == 2) {
-                String encoding = tokens[1].split("/", 2)[0].trim();
-                if (!encoding.isEmpty()) {
+                String encoding = tokens[1].trim();
+                if (!encoding.isEmpty() && !encoding.startsWith("/")) {
                     rtpmap.put(payloadType, encoding);
                 }
             }

@@ -22,7 +22,7 @@ class SdpParserTest {
         assertTrue(audio.isAudio());
         assertEquals(InetAddress.getByName("10.0.0.1"), audio.address());
         assertEquals(20000, audio.port());
-        assertEquals(Map.of(0, "PCMU", 8, "PCMA", 101, "telephone-event"), audio.payloadTypes());
+        assertEquals(Map.of(0, "PCMU", 8, "PCMA", 101, "telephone-event/8000"), audio.payloadTypes());
         assertEquals(MediaMode.SENDRECV, audio.mode());
         assertEquals("", audio.label());
     }
@@ -32,8 +32,8 @@ class SdpParserTest {
         SdpMedia audio = SdpParser.parse("v=0\nc=IN IP4 1.2.3.4\nm=audio 4000 RTP/AVP 0 3 4 8 9 18 96 97 98\n"
                 + "a=rtpmap:0 pcmu/8000\na=rtpmap:96 opus/48000/2\na=rtpmap:97 iLBC/8000\na=rtpmap:99 unused/8000\n"
                 + "a=fmtp:96 useinbandfec=1\n").get(0);
-        assertEquals(Map.of(0, "pcmu", 3, "GSM", 4, "G723", 8, "PCMA", 9, "G722", 18, "G729", 96, "opus", 97,
-                "iLBC"), audio.payloadTypes(), "98 has no rtpmap and no static name; 99 is not offered");
+        assertEquals(Map.of(0, "pcmu/8000", 3, "GSM", 4, "G723", 8, "PCMA", 9, "G722", 18, "G729", 96, "opus/48000/2",
+                97, "iLBC/8000"), audio.payloadTypes(), "98 has no rtpmap and no static name; 99 is not offered");
     }
 
     @Test

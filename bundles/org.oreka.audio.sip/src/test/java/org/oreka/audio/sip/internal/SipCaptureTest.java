@@ -93,19 +93,19 @@ class SipCaptureTest {
         assertEquals(new Party("test", "test", "10.0.2.15"), first.callee());
         assertEquals(new Party("test", "", "10.0.2.15"), first.requestUri());
         assertEquals("10.0.2.20:5060", CaptureReplay.text(first.signallingSource()));
-        assertEquals(List.of(new MediaDescription(first.media().get(0).address(), Map.of(0, "PCMU"),
+        assertEquals(List.of(new MediaDescription(first.media().get(0).address(), Map.of(0, "PCMU/8000"),
                 MediaMode.RECVONLY)), first.media());
         assertEquals("10.0.2.20:6000", CaptureReplay.text(first.media().get(0).address()));
 
         MediaAnnounced answer = replay.events(MediaAnnounced.class, "1-1966@10.0.2.20").get(0);
         assertEquals("10.0.2.15:5060", CaptureReplay.text(answer.announcer()));
         assertEquals("10.0.2.15:27942", CaptureReplay.text(answer.media().get(0).address()));
-        assertEquals(Map.of(0, "PCMU", 101, "telephone-event"), answer.media().get(0).payloadTypes());
+        assertEquals(Map.of(0, "PCMU/8000", 101, "telephone-event/8000"), answer.media().get(0).payloadTypes());
         assertEquals(MediaMode.SENDONLY, answer.media().get(0).mode());
 
         MediaAnnounced second = replay.events(MediaAnnounced.class, "1-1968@10.0.2.20").get(0);
         assertEquals("10.0.2.15:28102", CaptureReplay.text(second.media().get(0).address()));
-        assertEquals(Map.of(8, "PCMA", 101, "telephone-event"), second.media().get(0).payloadTypes());
+        assertEquals(Map.of(8, "PCMA/8000", 101, "telephone-event/8000"), second.media().get(0).payloadTypes());
         assertEquals(1, replay.events(CallEnded.class, "1-1966@10.0.2.20").size());
         assertEquals(0, replay.events(CallEnded.class, "1-1968@10.0.2.20").size(), "the capture ends before its BYE");
     }
@@ -118,7 +118,7 @@ class SipCaptureTest {
         assertEquals(new Party("97239287044", "", "voip.brujula.net"), offer.callee());
         assertEquals("Nero SIPPS IP Phone Version 2.0.51.16", offer.userAgent());
         assertEquals("192.168.1.2:30000", CaptureReplay.text(offer.media().get(0).address()));
-        assertEquals(Map.of(0, "pcmu", 8, "PCMA", 3, "GSM"), offer.media().get(0).payloadTypes());
+        assertEquals(Map.of(0, "pcmu/8000", 8, "PCMA", 3, "GSM"), offer.media().get(0).payloadTypes());
     }
 
     @Test
@@ -195,7 +195,7 @@ class SipCaptureTest {
                 .filter(a -> CaptureReplay.text(a.announcer()).equals("192.168.105.110:5060")
                         && a.media().get(0).address().getPort() == 4374)
                 .findFirst().orElseThrow();
-        assertEquals(Map.of(8, "PCMA", 96, "telephone-event"), ack.media().get(0).payloadTypes());
+        assertEquals(Map.of(8, "PCMA/8000", 96, "telephone-event/8000"), ack.media().get(0).payloadTypes());
     }
 
     @Test

@@ -66,7 +66,7 @@ class SipDecoderTest {
         assertEquals(address(ALICE), offered.signallingSource());
         assertEquals(address(BOB), offered.signallingDestination());
         assertEquals(List.of(new MediaDescription(address("10.0.0.1:20000"),
-                Map.of(0, "PCMU", 8, "PCMA", 101, "telephone-event"), MediaMode.SENDRECV)), offered.media());
+                Map.of(0, "PCMU", 8, "PCMA", 101, "telephone-event/8000"), MediaMode.SENDRECV)), offered.media());
         assertEquals("", offered.userAgent());
         assertEquals(Map.of(), offered.tags());
     }
@@ -211,7 +211,7 @@ class SipDecoderTest {
         assertEquals("105090259-446faf7a@192.168.1.2", offered.callId());
         assertEquals(new Party("816666", "arik", "voip.example.net"), offered.caller());
         assertEquals(new Party("97239287044", "", "voip.example.net"), offered.callee());
-        assertEquals(Map.of(0, "pcmu", 8, "PCMA", 3, "GSM"), offered.media().get(0).payloadTypes());
+        assertEquals(Map.of(0, "pcmu/8000", 8, "PCMA", 3, "GSM"), offered.media().get(0).payloadTypes());
     }
 
     @Test
