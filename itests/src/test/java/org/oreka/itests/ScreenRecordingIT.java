@@ -4,7 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,10 @@ import org.oreka.testing.VncDesktop;
 import org.oreka.track.storage.AgentTracking;
 import org.oreka.track.storage.ScreenRecording;
 import org.oreka.track.storage.ScreenRecordings;
+import org.oreka.track.storage.SegmentSearch;
+import org.oreka.track.storage.User;
+import org.oreka.track.storage.UserDirectory;
+import org.oreka.track.storage.UserUpdate;
 
 /**
  * OrkRfb against a real VNC server (Xvfb + x11vnc with a VNC password): recordings started, paused, resumed and
@@ -171,6 +179,51 @@ public class ScreenRecordingIT extends OrekaTestSupport {
         assertEquals(200, probe.width());
         assertTrue("duration " + probe.seconds(), probe.seconds() >= 2.5);
         assertEquals(BLUE, colourAt(FfProbe.centreColours(video), 1.5));
+
+        // The call's own recording arrives: OrkWeb's detail page of its segment plays the agent's screen beside it.
+        assertTrue(track("type=tape&recid=" + call + "&stage=ready&timestamp=" + (System.currentTimeMillis() / 1000)
+                + "&localparty=" + device + "&remoteparty=5551234&duration=4&filename=" + call + ".wav&mediatype=A")
+                .contains("success=true"));
+        SegmentSearch search = service(SegmentSearch.class, null);
+        await("the call's segment", () -> !search.ofFile(call + ".wav").isEmpty());
+        long segment = search.ofFile(call + ".wav").get(0).id();
+        HttpClient admin = webUser("screen-admin-" + run, true);
+        String detail = admin.send(HttpRequest.newBuilder(URI.create(web("/segment?id=" + segment))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String src = "/orkweb/screen/" + segment + "/" + screen.recid();
+        assertTrue(detail, detail.contains("<h2>Screen</h2>") && detail.contains("<video class=\"screen\" controls preload=\"metadata\" src=\"" + src + "\">"));
+        HttpResponse<byte[]> played = admin.send(HttpRequest.newBuilder(URI.create(web(src.substring(7)))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, played.statusCode());
+        assertEquals("video/webm", played.headers().firstValue("Content-Type").orElse(""));
+        assertTrue("the video itself", java.util.Arrays.equals(Files.readAllBytes(video), played.body()));
+        HttpResponse<byte[]> part = admin.send(HttpRequest.newBuilder(URI.create(web(src.substring(7))))
+                .header("Range", "bytes=100-199").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("the player can seek", 206, part.statusCode());
+        assertEquals(100, part.body().length);
+        HttpClient stranger = webUser("screen-user-" + run, false);
+        assertEquals("a user who may not see the call may not see its screen", 403, stranger.send(
+                HttpRequest.newBuilder(URI.create(web(src.substring(7)))).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode());
+        assertEquals(404, admin.send(HttpRequest.newBuilder(URI.create(web("/screen/" + segment + "/nothing"))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /** A user of OrkWeb with a password, logged in (Oreka's remote login URL) in a client that keeps its cookie. */
+    private HttpClient webUser(String loginString, boolean admin) throws Exception {
+        UserDirectory users = service(UserDirectory.class, null);
+        User user = users.save(new UserUpdate(loginString, "Screen", "Viewer", null, null, null, null, null, List.of()));
+        users.setPassword(user.id(), "correct horse battery".toCharArray());
+        users.setAdmin(user.id(), admin);
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(URI.create(web("/app?username=" + loginString
+                + "&password=correct+horse+battery"))).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals("logged in and sent on", 302, login.statusCode());
+        return client;
+    }
+
+    private String web(String path) throws Exception {
+        return "http://localhost:" + webPort() + "/orkweb" + path;
     }
 
     private HttpResponse<String> command(String type, VncDesktop desktop, String password, String orkuid) throws Exception {

@@ -1,6 +1,7 @@
 package org.oreka.web;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -48,6 +49,16 @@ public interface OrkWeb {
      * @param bodyHtml the page's content, HTML whose every value the caller escaped with {@link Html#escape}
      */
     void render(HttpServletRequest request, HttpServletResponse response, String title, String bodyHtml) throws IOException;
+
+    /**
+     * Sends a file as the answer, with byte ranges so that a browser's player can seek; the caller has checked
+     * that the viewer may have it.
+     *
+     * @param contentType its media type, for instance {@code video/webm}
+     * @since 1.1
+     */
+    void sendFile(HttpServletRequest request, HttpServletResponse response, Path file, String contentType)
+            throws IOException;
 
     /** Writes a page in OrkWeb's layout with another status (an error page: 400, 403, 404...). */
     void render(HttpServletRequest request, HttpServletResponse response, int status, String title, String bodyHtml)

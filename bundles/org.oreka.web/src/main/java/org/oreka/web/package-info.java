@@ -37,7 +37,7 @@
  * (screen recordings) provided as {@link org.oreka.web.SegmentDetailSection} services.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.oreka.web;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.oreka.web.internal;
 import static org.oreka.web.Html.escape;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,6 +58,12 @@ public class OrkWebImpl implements OrkWeb {
     @Override
     public String csrfField(HttpServletRequest request) {
         return "<input type=\"hidden\" name=\"" + CSRF_PARAMETER + "\" value=\"" + escape(csrfToken(request)) + "\">";
+    }
+
+    @Override
+    public void sendFile(HttpServletRequest request, HttpServletResponse response, Path file, String contentType)
+            throws IOException {
+        StreamServlet.send(request, response, file, contentType);
     }
 
     @Override
