@@ -60,15 +60,6 @@ public final class SpeechComparison {
         return bestCorrelation(envelope(a, block), envelope(b, block), maxLagBlocks, true);
     }
 
-    /** The root mean square of a signal. */
-    public static double rms(short[] pcm) {
-        double sum = 0;
-        for (short s : pcm) {
-            sum += (double) s * s;
-        }
-        return pcm.length == 0 ? 0 : Math.sqrt(sum / pcm.length);
-    }
-
     /** The best correlation over the lags, of the signals themselves or (Pearson) of their deviations from their means. */
     private static double bestCorrelation(double[] x, double[] y, int maxLag, boolean removeMeans) {
         double best = -1;
@@ -114,7 +105,7 @@ public final class SpeechComparison {
     private static double[] envelope(short[] pcm, int block) {
         double[] rms = new double[pcm.length / block];
         for (int i = 0; i < rms.length; i++) {
-            rms[i] = rms(Arrays.copyOfRange(pcm, i * block, (i + 1) * block));
+            rms[i] = Pcm.rms(Arrays.copyOfRange(pcm, i * block, (i + 1) * block));
         }
         return rms;
     }

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.testing.RtpPayloads;
+import org.oreka.testing.Pcm;
 import org.oreka.testing.SpeechComparison;
 
 /**
@@ -51,7 +52,7 @@ class IlbcDecoderTest {
         short[] reference = SpeechComparison.referenceSpeech();
         double correlation = SpeechComparison.bestCorrelation(pcm, reference, 400);
         assertTrue(correlation > 0.55, "correlation with the G.711 capture's speech " + correlation);
-        double ratio = SpeechComparison.rms(pcm) / SpeechComparison.rms(reference);
+        double ratio = Pcm.rms(pcm) / Pcm.rms(reference);
         assertTrue(ratio > 0.7 && ratio < 1.4, "loudness against the G.711 capture's " + ratio);
     }
 

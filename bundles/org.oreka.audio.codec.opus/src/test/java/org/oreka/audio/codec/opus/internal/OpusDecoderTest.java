@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.testing.RtpPayloads;
+import org.oreka.testing.Pcm;
 import org.oreka.testing.SpeechComparison;
 
 /**
@@ -44,7 +45,7 @@ class OpusDecoderTest {
         short[] otherSpeech = Arrays.copyOfRange(reference, 8000, reference.length);
         double unrelated = SpeechComparison.envelopeCorrelation(pcm, otherSpeech, 80, 20);
         assertTrue(unrelated < 0.5, "the same speech one second later is not a match: " + unrelated);
-        double ratio = SpeechComparison.rms(pcm) / SpeechComparison.rms(reference);
+        double ratio = Pcm.rms(pcm) / Pcm.rms(reference);
         assertTrue(ratio > 0.7 && ratio < 1.4, "loudness against the G.711 capture's " + ratio);
     }
 

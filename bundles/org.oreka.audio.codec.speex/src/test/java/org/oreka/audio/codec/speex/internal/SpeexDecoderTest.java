@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oreka.testing.RtpPayloads;
+import org.oreka.testing.Pcm;
 import org.oreka.testing.SpeechComparison;
 
 /**
@@ -59,7 +60,7 @@ class SpeexDecoderTest {
             assertTrue(loudness > 0.95, frameBytes + "-byte frames: loudness correlation " + loudness);
             double waveform = SpeechComparison.bestCorrelation(pcm, reference, 200);
             assertTrue(waveform > 0.35, frameBytes + "-byte frames: waveform correlation " + waveform);
-            double ratio = SpeechComparison.rms(pcm) / SpeechComparison.rms(reference);
+            double ratio = Pcm.rms(pcm) / Pcm.rms(reference);
             assertTrue(ratio > 0.7 && ratio < 1.4, frameBytes + "-byte frames: loudness against the G.711 capture's " + ratio);
         }
         double narrowband = SpeechComparison.bestCorrelation(decode(streams.get(0)), reference, 200);
