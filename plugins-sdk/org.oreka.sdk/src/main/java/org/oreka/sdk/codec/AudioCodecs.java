@@ -43,4 +43,19 @@ public final class AudioCodecs {
         }
         return null;
     }
+
+    /**
+     * Frees what a stream's decoder holds (a native codec's state) now rather than when it is garbage: closes it
+     * when it is {@link AutoCloseable}, ignoring a failure (the decoder's own cleaner frees it later). Null is
+     * ignored.
+     */
+    public static void release(AudioDecoder decoder) {
+        if (decoder instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // nothing depends on it: see above
+            }
+        }
+    }
 }

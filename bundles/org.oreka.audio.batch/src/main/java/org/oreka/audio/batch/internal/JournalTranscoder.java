@@ -12,6 +12,7 @@ import org.oreka.audio.journal.JournalFormat;
 import org.oreka.audio.journal.JournalReader;
 import org.oreka.audio.journal.JournalRecord;
 import org.oreka.sdk.codec.AudioCodec;
+import org.oreka.sdk.codec.AudioCodecs;
 import org.oreka.sdk.codec.AudioDecoder;
 import org.oreka.sdk.codec.PayloadFormat;
 import org.oreka.sdk.codec.Resampler;
@@ -165,12 +166,8 @@ final class JournalTranscoder {
 
     /** Frees what a decoder holds (a native codec's state) now rather than when it is garbage. */
     private static void close(SideDecoder decoder) {
-        if (decoder != null && decoder.decoder instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Nothing of the recording depends on it: the decoder's own cleaner frees it later.
-            }
+        if (decoder != null) {
+            AudioCodecs.release(decoder.decoder);
         }
     }
 

@@ -174,6 +174,7 @@ public class LiveAudioServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            mixer.close();
             if (live.dropped() > 0) {
                 LOG.warn("Live audio listener {} of {} read too slowly: {} packets were dropped",
                         exchange.getRemoteAddress(), tap.call().orkuid, live.dropped());

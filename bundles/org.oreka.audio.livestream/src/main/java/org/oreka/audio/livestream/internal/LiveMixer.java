@@ -5,6 +5,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.oreka.sdk.codec.AudioCodec;
+import org.oreka.sdk.codec.AudioCodecs;
 import org.oreka.sdk.codec.AudioDecoder;
 import org.oreka.sdk.codec.PayloadFormat;
 import org.oreka.sdk.codec.Resampler;
@@ -92,6 +93,13 @@ final class LiveMixer {
         return o + 2;
     }
 
+    /** Frees the sides' decoders (a native codec's state) once the listener is done. */
+    void close() {
+        for (Side side : sides) {
+            AudioCodecs.release(side.decoder);
+        }
+    }
+
     /** One side: its decoder, its place on its RTP clock, and the 8 kHz samples waiting for output. */
     private final class Side {
         private final short[] pcm = new short[SIDE_CAPACITY];
@@ -110,6 +118,7 @@ final class LiveMixer {
         void add(int type, String rtpmap, long timestamp, byte[] payload) {
             if (type != payloadType) {
                 payloadType = type;
+                AudioCodecs.release(decoder);
                 PayloadFormat format = PayloadFormat.of(type, rtpmap);
                 AudioCodec codec = codecs.apply(format);
                 decoder = codec == null ? null : codec.newDecoder();

@@ -146,6 +146,45 @@ class LiveMixerTest {
     }
 
     @Test
+    void decodersHoldingStateAreClosedWhenTheStreamChangesAndWhenTheListenerIsDone() {
+        java.util.List<String> closed = new java.util.ArrayList<>();
+        AudioCodec closeable = new AudioCodec() {
+            @Override
+            public int sampleRate() {
+                return 8000;
+            }
+
+            @Override
+            public AudioDecoder newDecoder() {
+                class Native implements AudioDecoder, AutoCloseable {
+                    @Override
+                    public int maxSamples(int payloadLength) {
+                        return payloadLength;
+                    }
+
+                    @Override
+                    public int decode(byte[] payload, int offset, int length, short[] pcm, int pcmOffset) {
+                        return length;
+                    }
+
+                    @Override
+                    public void close() {
+                        closed.add("decoder");
+                    }
+                }
+                return new Native();
+            }
+        };
+        LiveMixer mixer = new LiveMixer(format -> format.name().equals("PCMA") ? closeable : PCMU, false);
+        mixer.add(1, 8, null, 0, new byte[160]);
+        mixer.add(1, 0, null, 160, packet((short) 1));
+        assertEquals(java.util.List.of("decoder"), closed, "the PCMA decoder, when the side changed to PCMU");
+        mixer.add(2, 8, null, 0, new byte[160]);
+        mixer.close();
+        assertEquals(java.util.List.of("decoder", "decoder"), closed, "side 2's, when the listener is done");
+    }
+
+    @Test
     void audioWithoutACodecIsLeftOutAndNamed() {
         LiveMixer mixer = new LiveMixer(LiveMixerTest::codec, false);
         mixer.add(1, 18, null, 0, new byte[20]);
