@@ -32,13 +32,16 @@ final class HeadlessChromium implements AutoCloseable {
         Files.createDirectories(profiles);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
+        // Media plays without a click, as a user's would after their first one.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required",
                 "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium-"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PAGE_WAIT);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
     void open(String url) {
@@ -86,6 +89,11 @@ final class HeadlessChromium implements AutoCloseable {
      * fail otherwise ("does not belong to the document"): that is asked again.
      */
     private void leftPage(WebElement element) {
+        leftPage(driver, element);
+    }
+
+    /** Waits until the page holding {@code element} is gone (see {@link #leftPage(WebElement)}). */
+    static void leftPage(WebDriver driver, WebElement element) {
         new WebDriverWait(driver, PAGE_WAIT).ignoring(WebDriverException.class).until(d -> isStale(element));
     }
 
@@ -123,6 +131,7 @@ final class HeadlessChromium implements AutoCloseable {
         return cookie == null ? null : cookie.getName() + "=" + cookie.getValue();
     }
 
+    /** The browser itself, for tests that drive it directly. */
     WebDriver driver() {
         return driver;
     }

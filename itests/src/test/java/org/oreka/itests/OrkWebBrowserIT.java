@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -34,11 +33,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.oreka.testing.Distribution;
 
 /**
@@ -60,6 +54,7 @@ public class OrkWebBrowserIT {
     private static Path work;
     private static int web;
     private static int ssh;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
     private static String carolId;
     private static String aliceOrkuid;
@@ -99,22 +94,14 @@ public class OrkWebBrowserIT {
         Path capture = Path.of(System.getProperty("oreka.testdata", "../testdata"), "pcap", CAPTURE).toAbsolutePath();
         await("the capture replayed", () -> shell("oreka:replay " + capture, "").contains("3 recordings"));
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required",
-                "--user-data-dir=" + Files.createTempDirectory(work, "chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        chromium = new HeadlessChromium(work);
+        browser = chromium.driver();
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (karaf != null) {
             karaf.close();
@@ -427,7 +414,7 @@ public class OrkWebBrowserIT {
     /** Clicks what submits a form or follows a link, and waits for the page it leads to. */
     private static void clickAndWait(WebElement element) {
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+        HeadlessChromium.leftPage(browser, element);
     }
 
     private static String text(String css) {
