@@ -28,5 +28,6 @@ if [ ! -d "$home" ] || [ "$assembly" -nt "$home/.installed" ]; then
   touch "$home/.installed"
 fi
 
-echo "Starting Oreka: recorder API http://localhost:59140/command?type=ping, OrkTrack http://localhost:8080/orktrack/command?cmd=ping"
+echo "Starting Oreka: recorder API http://localhost:59140/command?type=ping, OrkTrack http://localhost:8080/orktrack/command?cmd=ping,"
+echo "OrkWeb http://localhost:8080/orkweb (first time: 'oreka:web-admin admin' at the console sets the administrator's password)"
 exec "$home/bin/karaf" "$@"
