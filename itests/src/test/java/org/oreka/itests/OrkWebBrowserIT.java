@@ -90,6 +90,8 @@ public class OrkWebBrowserIT {
             // The first boot refreshes Karaf's core after OrkTrack first answers: retry until the storage is back.
             await("OrkTrack adds " + user, () -> get(track("cmd=adduser&" + user)).contains("success=true"));
         }
+        // OrkTrack's commands bind one by one as its bundle comes back: ask until queryuser is one of them.
+        await("OrkTrack finds carol", () -> get(track("cmd=queryuser&localparty=carol")).contains("userid="));
         carolId = get(track("cmd=queryuser&localparty=carol")).replaceAll(".*userid=(\\d+).*", "$1").trim();
         Path capture = Path.of(System.getProperty("oreka.testdata", "../testdata"), "pcap", CAPTURE).toAbsolutePath();
         await("the capture replayed", () -> shell("oreka:replay " + capture, "").contains("3 recordings"));
