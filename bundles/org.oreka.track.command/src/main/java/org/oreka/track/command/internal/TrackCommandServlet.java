@@ -58,6 +58,15 @@ public class TrackCommandServlet extends HttpServlet {
     private final transient CommandDispatcher commands = new CommandDispatcher("orktrack");
     private transient volatile ClientGuard guard;
 
+    /**
+     * OrkTrack opens once tape ingestion is up: until then (its storage starting, or restarting) this servlet is not
+     * registered, so recorders get 404 and keep their messages for later, where an "unknown command" answer (400)
+     * would make them give the messages up.
+     */
+    @Reference(target = "(&(" + Command.PROPERTY_ENDPOINT + "=" + Command.ENDPOINT_TRACKER + ")(" + Command.PROPERTY_NAME
+            + "=tape))")
+    private transient Command tapeIngestion;
+
     @Activate
     @Modified
     void configure(Config config) {
